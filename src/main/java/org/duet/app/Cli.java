@@ -1,0 +1,44 @@
+package org.duet.app;
+
+import org.duet.lang.DuetException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Shared helpers of the commands: reading program files and reporting errors as FILE:LINE:COL: message. */
+final class Cli {
+    private Cli() {}
+
+    /** Thrown to end a command with exit code 1 after a message has been printed. */
+    static final class Failed extends RuntimeException {
+        Failed() { super(null, null, false, false); }
+    }
+
+    static String read(Path file, PrintWriter err) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            err.println(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            err.println(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            err.println(file + ": too large to read");
+        }
+        throw new Failed();
+    }
+
+    static void report(Path file, DuetException e, PrintWriter err) {
+        err.println(e.format(file.toString()));
+    }
+}

@@ -1,0 +1,45 @@
+package org.duet.svg;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The drawing a program produced: its node tree and every element below the root in document order (ghosts
+ * included), which is how shapes are numbered for the command line and the editor.
+ */
+public final class Canvas {
+    private final SvgNode root;
+    private final List<SvgElement> elements;
+
+    Canvas(SvgNode root) {
+        this.root = root;
+        List<SvgElement> all = new ArrayList<>();
+        if (root instanceof SvgElement) {
+            // iterative pre-order walk (drawings can nest deeply)
+            java.util.ArrayDeque<SvgNode> stack = new java.util.ArrayDeque<>();
+            List<SvgNode> top = ((SvgElement) root).children;
+            for (int i = top.size() - 1; i >= 0; i--) stack.push(top.get(i));
+            while (!stack.isEmpty()) {
+                SvgNode n = stack.pop();
+                if (!(n instanceof SvgElement)) continue;
+                SvgElement e = (SvgElement) n;
+                e.index = all.size();
+                all.add(e);
+                for (int i = e.children.size() - 1; i >= 0; i--) stack.push(e.children.get(i));
+            }
+        }
+        this.elements = Collections.unmodifiableList(all);
+    }
+
+    public SvgNode root() { return root; }
+
+    /** Elements below the root in document order; {@code elements().get(i).index() == i}. */
+    public List<SvgElement> elements() { return elements; }
+
+    /** The SVG text in Sketch-n-Sketch v0.5.2's format (used for conformance), ghosts shown or hidden. */
+    public String toSvg(boolean ghosts) { return SvgWriter.sns(root, ghosts); }
+
+    /** A clean standalone SVG file. */
+    public String toExportSvg(String viewBox) { return SvgWriter.export(root, viewBox); }
+}
