@@ -22,6 +22,8 @@ public final class Evaluator {
     private long steps;
     private int depth;
     private final List<String> debugLog = new ArrayList<>();
+    /** The source of the first expression evaluated: the program being run (for placing errors of the prelude). */
+    private Source mainSource;
 
     public Evaluator(Limits limits) { this.limits = limits; }
 
@@ -45,6 +47,7 @@ public final class Evaluator {
     // ------------------------------------------------------------------------------------------------ expressions
 
     public Value eval(Expr e, Env env) {
+        if (mainSource == null) mainSource = e.source();
         if (++steps > limits.maxSteps)
             throw new Stopped("evaluation stopped after " + limits.maxSteps + " steps (the program may loop forever;"
                     + " the limit can be raised)");
@@ -90,8 +93,23 @@ public final class Evaluator {
                             + "cannot be called");
                     return new Value.Closure(f, 0, env, null);
                 }
-                case APP:
-                    return evalApp((Expr.App) e, env);
+                case APP: {
+                    // the last application of a call is a tail call: its body is evaluated in this loop, so that
+                    // loops written as tail recursion run until the step limit rather than nesting ever deeper
+                    Expr.App app = (Expr.App) e;
+                    Value f = eval(app.fn, env);
+                    if (app.args.isEmpty())
+                        throw error(app.fn, "application with no arguments: (f) — give the function an argument");
+                    int last = app.args.size() - 1;
+                    for (int i = 0; i < last; i++) f = apply(f, eval(app.args.get(i), env), app);
+                    Value arg = eval(app.args.get(last), env);
+                    if (!(f instanceof Value.Closure)) return apply(f, arg, app);
+                    Value.Closure c = (Value.Closure) f;
+                    if (c.index + 1 < c.fun.params.size() || app.source() != c.fun.source()) return apply(f, arg, app);
+                    env = bindArgument(c, arg, app);
+                    e = c.fun.body;
+                    continue;
+                }
                 case OP:
                     return Ops.apply(this, (Expr.OpApp) e, env);
                 case IF: {
@@ -198,17 +216,6 @@ public final class Evaluator {
         return env.bind(name, new Value.Closure(c.fun, 0, c.env, name));
     }
 
-    private Value evalApp(Expr.App app, Env env) {
-        Value f = eval(app.fn, env);
-        if (app.args.isEmpty())
-            throw error(app.fn, "application with no arguments: (f) — give the function an argument");
-        for (Expr a : app.args) {
-            Value arg = eval(a, env);
-            f = apply(f, arg, app);
-        }
-        return f;
-    }
-
     /** Applies a function value to one argument; {@code site} is used for messages. */
     public Value apply(Value f, Value arg, Expr.App site) {
         if (!(f instanceof Value.Closure)) {
@@ -217,6 +224,18 @@ public final class Evaluator {
             throw at != null ? error(at, msg) : new DuetException(msg);
         }
         Value.Closure c = (Value.Closure) f;
+        Env env = bindArgument(c, arg, site);
+        if (c.index + 1 < c.fun.params.size()) return new Value.Closure(c.fun, c.index + 1, env, null);
+        if (site == null || site.source() == c.fun.source()) return eval(c.fun.body, env);
+        try {
+            return eval(c.fun.body, env);
+        } catch (DuetException ex) {
+            throw relocate(ex, site);
+        }
+    }
+
+    /** The closure's environment extended with its parameter bound to the argument (and its self-name). */
+    private Env bindArgument(Value.Closure c, Value arg, Expr.App site) {
         Pat p = c.fun.params.get(c.index);
         Env env;
         try {
@@ -227,22 +246,22 @@ public final class Evaluator {
         if (env == null) {
             String msg = "the argument " + shortDisplay(arg) + " does not match the function's parameter "
                     + patternText(p) + " (bad environment)";
-            if (site != null && (site.source() != p.source())) throw error(site, msg + inWhat(site));
+            if (site != null && site.source() != p.source() && (mainSource == null || site.source() == mainSource))
+                throw error(site, msg + inWhat(site));
             throw error(p, msg);
         }
         if (c.selfName != null) env = env.bind(c.selfName, c);
-        if (c.index + 1 < c.fun.params.size()) return new Value.Closure(c.fun, c.index + 1, env, null);
-        if (site == null || site.source() == c.fun.source()) return eval(c.fun.body, env);
-        try {
-            return eval(c.fun.body, env);
-        } catch (DuetException ex) {
-            throw relocate(ex, site);
-        }
+        return env;
     }
 
-    /** An error inside a function of another source (the prelude) is reported at the caller's application. */
+    /**
+     * An error inside a function of another source (the prelude) is reported at the application in the program
+     * that called it. Only applications written in the program being run relocate: an error in the program's own
+     * function called back by a prelude function (e.g. by map) keeps its own position.
+     */
     private DuetException relocate(DuetException ex, Expr.App site) {
         if (site == null || ex instanceof Stopped || ex.source() == site.source() || !ex.hasPosition()) return ex;
+        if (mainSource != null && site.source() != mainSource) return ex;
         return error(site, ex.bareMessage() + inWhat(site));
     }
 

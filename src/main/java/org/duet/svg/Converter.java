@@ -20,6 +20,15 @@ final class Converter {
     private final Program program;
     private final Limits limits;
     private int count;
+    /** Attribute lists already converted, by identity: programs share sub-drawings, which are converted once. */
+    private final java.util.IdentityHashMap<Value.ListV, List<Attr>> attrCache = new java.util.IdentityHashMap<>();
+    /** Printed numbers, by value (the same coordinates recur throughout a drawing). */
+    private final java.util.HashMap<Double, String> numCache = new java.util.HashMap<>();
+
+    private String js(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return JsNumber.toString(v);
+        return numCache.computeIfAbsent(v, JsNumber::toString);
+    }
 
     Converter(Program program, Limits limits) {
         this.program = program;
@@ -33,6 +42,17 @@ final class Converter {
     }
 
     private static DuetException error(String message) { return new DuetException(message); }
+
+    /** An error about a value: placed at the literal that made it, when the program wrote it (a number or string). */
+    private DuetException error(String message, Value culprit) {
+        if (culprit instanceof Value.Num && ((Value.Num) culprit).trace instanceof Loc) {
+            Loc loc = (Loc) ((Value.Num) culprit).trace;
+            if (!loc.prelude && loc.numStart >= 0 && program.locs().contains(loc))
+                return new DuetException(message, program.source(), loc.numStart);
+        }
+        if (culprit instanceof Value.Str) return error(message, ((Value.Str) culprit).v);
+        return new DuetException(message);
+    }
 
     static String shortDisplay(Value v) {
         String d = v instanceof Value.ListV && ((Value.ListV) v).size > 50
@@ -51,7 +71,7 @@ final class Converter {
                 return element(((Value.Str) l.head).v, (Value.ListV) l.tail.head, (Value.ListV) l.tail.tail.head);
         }
         throw error("expected an SVG node, but got: " + shortDisplay(v)
-                + " (a node is [kind attributes children] or ['TEXT' string])");
+                + " (a node is [kind attributes children] or ['TEXT' string])", v);
     }
 
     private SvgElement element(String kind, Value.ListV attrValues, Value.ListV childValues) {
@@ -60,8 +80,12 @@ final class Converter {
                     + " shapes, Duet's limit");
         List<SvgNode> children = new ArrayList<>(childValues.size);
         for (Value c : childValues) children.add(convert(c));
-        List<Attr> attrs = new ArrayList<>(attrValues.size);
-        for (Value a : attrValues) attrs.add(attribute(a));
+        List<Attr> attrs = attrCache.get(attrValues);
+        if (attrs == null) {
+            attrs = new ArrayList<>(attrValues.size);
+            for (Value a : attrValues) attrs.add(attribute(a));
+            attrCache.put(attrValues, attrs);
+        }
         // BOX / OVAL: the first LEFT, RIGHT, TOP, BOT become x y width height / cx cy rx ry
         String printedKind = kind;
         if (kind.equals("BOX") || kind.equals("OVAL")) {
@@ -108,8 +132,8 @@ final class Converter {
         return new Value.Num(v, new OpTrace(op, a.trace, b.trace));
     }
 
-    private static Attr numAttr(String name, Value.Num v) {
-        return new Attr(name, v, Attr.Kind.NUMBER, JsNumber.toString(v.v));
+    private Attr numAttr(String name, Value.Num v) {
+        return new Attr(name, v, Attr.Kind.NUMBER, js(v.v));
     }
 
     private static int first(List<Attr> attrs, String name) {
@@ -159,7 +183,7 @@ final class Converter {
 
     private Attr attribute(Value a) {
         if (!(a instanceof Value.ListV) || ((Value.ListV) a).size != 2 || !(((Value.ListV) a).head instanceof Value.Str))
-            throw error("an attribute must be a list [name value] with a string name, but got: " + shortDisplay(a));
+            throw error("an attribute must be a list [name value] with a string name, but got: " + shortDisplay(a), a);
         Value.ListV l = (Value.ListV) a;
         String name = ((Value.Str) l.head).v;
         Value v = l.tail.head;
@@ -183,23 +207,24 @@ final class Converter {
             return new Attr(name, v, Attr.Kind.TRANSFORM, transform((Value.ListV) v));
         if (name.equals("BOUNDS") && v instanceof Value.ListV) {
             double[] b = numbers(name, (Value.ListV) v, 4);
-            return new Attr(name, v, Attr.Kind.BOUNDS, JsNumber.toString(b[0]) + " " + JsNumber.toString(b[1]) + " "
-                    + JsNumber.toString(b[2]) + " " + JsNumber.toString(b[3]));
+            return new Attr(name, v, Attr.Kind.BOUNDS, js(b[0]) + " " + js(b[1]) + " "
+                    + js(b[2]) + " " + js(b[3]));
         }
-        if (v instanceof Value.Num) return new Attr(name, v, Attr.Kind.NUMBER, JsNumber.toString(((Value.Num) v).v));
+        if (v instanceof Value.Num) return new Attr(name, v, Attr.Kind.NUMBER, js(((Value.Num) v).v));
         if (v instanceof Value.Str) return new Attr(name, v, Attr.Kind.STRING, ((Value.Str) v).v);
         throw error("the attribute '" + name + "' cannot have the value " + shortDisplay(v) + " ("
                 + v.kindName() + ")" + (color && v instanceof Value.ListV
                 ? "; a colour list is [r g b a] or [colourNumber opacity]" : ""), name);
     }
 
-    private static String rgba(double r, double g, double b, double a) {
-        return "rgba(" + JsNumber.toString(r) + ", " + JsNumber.toString(g) + ", " + JsNumber.toString(b) + ", "
-                + JsNumber.toString(a) + ")";
+    private String rgba(double r, double g, double b, double a) {
+        return "rgba(" + js(r) + ", " + js(g) + ", " + js(b) + ", " + js(a) + ")";
     }
 
     private double[] numbers(String name, Value.ListV l, int n) {
         double[] out = new double[n];
+        if (l.size != n)
+            throw error("the attribute '" + name + "' needs " + n + " numbers, but got " + shortDisplay(l), name);
         int i = 0;
         for (Value v : l) {
             if (!(v instanceof Value.Num))
@@ -214,10 +239,10 @@ final class Converter {
         for (Value p : pts) {
             if (!(p instanceof Value.ListV) || ((Value.ListV) p).size != 2
                     || !(((Value.ListV) p).head instanceof Value.Num) || !(((Value.ListV) p).tail.head instanceof Value.Num))
-                throw error("expected a point [x y], but got: " + shortDisplay(p) + " (in a 'points' attribute)");
+                throw error("expected a point [x y], but got: " + shortDisplay(p) + " (in a 'points' attribute)", name);
             if (sb.length() > 0) sb.append(' ');
-            sb.append(JsNumber.toString(((Value.Num) ((Value.ListV) p).head).v)).append(',')
-                    .append(JsNumber.toString(((Value.Num) ((Value.ListV) p).tail.head).v));
+            sb.append(js(((Value.Num) ((Value.ListV) p).head).v)).append(',')
+                    .append(js(((Value.Num) ((Value.ListV) p).tail.head).v));
         }
         return new Attr(name, pts, Attr.Kind.POINTS, sb.toString());
     }
@@ -242,7 +267,7 @@ final class Converter {
             Value c = cur.head;
             if (!(c instanceof Value.Str) || ((Value.Str) c).v.length() != 1 || pathArity(((Value.Str) c).v.charAt(0)) < 0)
                 throw error("a path command must be one of the letters M L H V C S Q T A Z (or lower case), but got "
-                        + shortDisplay(c) + " in the path " + shortDisplay(d));
+                        + shortDisplay(c) + " in the path " + shortDisplay(d), "d");
             char letter = ((Value.Str) c).v.charAt(0);
             int k = pathArity(letter);
             if (sb.length() > 0) sb.append(' ');
@@ -250,8 +275,9 @@ final class Converter {
             cur = cur.tail;
             for (int i = 0; i < k; i++) {
                 if (cur.isEmpty() || !(cur.head instanceof Value.Num))
-                    throw error("the path command " + letter + " needs " + k + " numbers, in the path " + shortDisplay(d));
-                sb.append(' ').append(JsNumber.toString(((Value.Num) cur.head).v));
+                    throw error("the path command " + letter + " needs " + k + " numbers, in the path " + shortDisplay(d),
+                            "d");
+                sb.append(' ').append(js(((Value.Num) cur.head).v));
                 cur = cur.tail;
             }
         }
@@ -264,18 +290,18 @@ final class Converter {
             String bad = "expected a transform command ['rotate' a x y], ['scale' sx sy] or ['translate' dx dy], but got: "
                     + shortDisplay(c);
             if (!(c instanceof Value.ListV) || ((Value.ListV) c).isEmpty() || !(((Value.ListV) c).head instanceof Value.Str))
-                throw error(bad);
+                throw error(bad, "transform");
             Value.ListV l = (Value.ListV) c;
             String name = ((Value.Str) l.head).v;
             int k = name.equals("rotate") ? 3 : name.equals("scale") || name.equals("translate") ? 2 : -1;
-            if (k < 0 || l.size != k + 1) throw error(bad);
+            if (k < 0 || l.size != k + 1) throw error(bad, "transform");
             if (sb.length() > 0) sb.append(' ');
             sb.append(name).append('(');
             int i = 0;
             for (Value v : l.tail) {
-                if (!(v instanceof Value.Num)) throw error(bad);
+                if (!(v instanceof Value.Num)) throw error(bad, "transform");
                 if (i++ > 0) sb.append(' ');
-                sb.append(JsNumber.toString(((Value.Num) v).v));
+                sb.append(js(((Value.Num) v).v));
             }
             sb.append(')');
         }

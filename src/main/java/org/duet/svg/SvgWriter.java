@@ -1,6 +1,7 @@
 package org.duet.svg;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,9 +35,14 @@ public final class SvgWriter {
         if (!ghosts && e.isGhost()) return;
         sb.append('<').append(e.kind);
         if (e.kind.equals("svg")) sb.append(" xmlns='").append(XMLNS).append('\'');
-        for (Map.Entry<String, String> a : printedAttributes(e, false).entrySet()) {
-            sb.append(' ').append(a.getKey()).append("='");
-            escapeAttr(a.getValue(), '\'', sb);
+        List<Attr> attrs = e.attrs;
+        for (int i = 0; i < attrs.size(); i++) {
+            Attr a = attrs.get(i);
+            if (a.name.equals("HIDDEN") || a.name.equals("ZONES") || (a.name.equals("xmlns") && e.kind.equals("svg")))
+                continue;
+            if (seenBefore(attrs, i)) continue;
+            sb.append(' ').append(a.name).append("='");
+            escapeAttr(lastValue(attrs, i), '\'', sb);
             sb.append('\'');
         }
         sb.append('>');
@@ -53,6 +59,20 @@ public final class SvgWriter {
             indent(depth, sb);
         }
         sb.append("</").append(e.kind).append('>');
+    }
+
+    private static boolean seenBefore(List<Attr> attrs, int i) {
+        String n = attrs.get(i).name;
+        for (int j = 0; j < i; j++) if (attrs.get(j).name.equals(n)) return true;
+        return false;
+    }
+
+    /** The value of the last attribute with the name of attrs[i] (a repeated attribute is written once). */
+    private static String lastValue(List<Attr> attrs, int i) {
+        String n = attrs.get(i).name;
+        String v = attrs.get(i).text;
+        for (int j = i + 1; j < attrs.size(); j++) if (attrs.get(j).name.equals(n)) v = attrs.get(j).text;
+        return v;
     }
 
     /** Attributes as printed: HIDDEN and ZONES dropped (and editor attributes, for exports), one per name. */
