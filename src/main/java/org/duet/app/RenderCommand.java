@@ -46,8 +46,8 @@ final class RenderCommand implements Callable<Integer> {
             Limits limits = Limits.DEFAULT.withMaxSteps(maxSteps).withMaxShapes(maxShapes);
             Renderer.Result r = Renderer.render(file.toString(), text, limits, new Renderer.Frame(slide, 1, time));
             for (String d : r.debugLog) err.println("debug: " + d);
+            // the v0.5.2 text exactly as Sketch-n-Sketch printed it (no final newline)
             out.print(clean ? r.canvas.toExportSvg(null) : r.canvas.toSvg(ghosts));
-            if (!clean) out.println();
             out.flush();
             return 0;
         } catch (Cli.Failed f) {
