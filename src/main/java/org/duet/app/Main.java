@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code duet render|bench …}. */
 @Command(name = "duet", mixinStandardHelpOptions = true, version = "Duet 0.1",
         description = "Duet: a drawing is a program in little.",
-        subcommands = {RenderCommand.class, BenchCommand.class})
+        subcommands = {RenderCommand.class, BenchCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     @Override public void run() {
         CommandLine.usage(this, System.out);

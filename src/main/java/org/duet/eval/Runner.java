@@ -29,6 +29,16 @@ public final class Runner {
 
     private static final ThreadLocal<Boolean> ON_BIG_STACK = ThreadLocal.withInitial(() -> false);
 
+    /** An executor whose tasks run on big-stack threads (for evaluations started asynchronously, e.g. by the editor). */
+    public static final java.util.concurrent.Executor EXECUTOR = task -> POOL.execute(() -> {
+        ON_BIG_STACK.set(true);
+        try {
+            task.run();
+        } finally {
+            ON_BIG_STACK.set(false);
+        }
+    });
+
     /** Runs the task on a big-stack thread (or directly, if already on one) and returns its result. */
     public static <T> T call(Callable<T> task) {
         if (ON_BIG_STACK.get()) return callHere(task);

@@ -1,0 +1,261 @@
+// The code pane: CodeMirror 6 with little's syntax colours, bracket matching, line numbers and error marks.
+// The program's history lives on the server (typing and canvas gestures share one undo stack), so the undo keys
+// are sent there; the server answers with setText().
+import { LitElement, html, css } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { EditorState, Annotation, Extension, StateEffect, StateField, RangeSetBuilder } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, Decoration,
+  DecorationSet
+} from '@codemirror/view';
+import {
+  StreamLanguage, StringStream, bracketMatching, syntaxHighlighting, HighlightStyle, indentOnInput
+} from '@codemirror/language';
+import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { setDiagnostics, lintGutter, Diagnostic } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { tags } from '@lezer/highlight';
+
+/** Marks a transaction that came from the server, so it is not sent back as a user edit. */
+const remote = Annotation.define<boolean>();
+
+const KEYWORDS = new Set([
+  'let', 'letrec', 'def', 'defrec', 'if', 'case', 'typecase', 'typ', 'true', 'false', 'null'
+]);
+const OPERATORS = new Set([
+  'pi', 'empty', 'cos', 'sin', 'arccos', 'arcsin', 'floor', 'ceiling', 'round', 'toString', 'sqrt', 'debug',
+  'explode', 'mod', 'pow', 'arctan2', 'get', 'remove', 'insert'
+]);
+
+interface LittleState { afterOpen: boolean }
+
+/** A tokenizer for little: numbers with annotations and slider ranges, strings, comments, keywords, brackets. */
+const little = StreamLanguage.define<LittleState>({
+  name: 'little',
+  startState: () => ({ afterOpen: false }),
+  token(stream: StringStream, state: LittleState): string | null {
+    if (stream.eatSpace()) return null;
+    const afterOpen = state.afterOpen;
+    state.afterOpen = false;
+    if (stream.sol() && stream.match(/^#\s*[^\s:]+\s*:.*$/)) return 'meta';
+    const ch = stream.peek()!;
+    if (ch === ';') { stream.skipToEnd(); return 'comment'; }
+    if (ch === '"' || ch === "'") {
+      stream.next();
+      let escaped = false;
+      for (;;) {
+        const c = stream.next();
+        if (c === undefined) break;
+        if (escaped) { escaped = false; continue; }
+        if (c === '\\') { escaped = true; continue; }
+        if (c === ch) break;
+      }
+      return 'string';
+    }
+    if (stream.match(/^-?\d+(\.\d+)?/)) {
+      // the annotation and the range are coloured apart from the digits
+      return 'number';
+    }
+    if (stream.match(/^[!?~](?=[{\s\])|]|$)/)) return 'annotation';
+    if (ch === '{' && stream.match(/^\{\s*-?\d+(\.\d+)?[!?~]?\s*-\s*-?\d+(\.\d+)?[!?~]?\s*\}/)) return 'range';
+    if (ch === '(' ) { stream.next(); state.afterOpen = true; return 'paren'; }
+    if (ch === ')' || ch === '[' || ch === ']' || ch === '|' || ch === '{' || ch === '}') { stream.next(); return 'paren'; }
+    if (ch === '\\') { stream.next(); return 'keyword'; }
+    const word = stream.match(/^[A-Za-z][A-Za-z0-9_']*/) as RegExpMatchArray | null;
+    if (word) {
+      const w = word[0];
+      if (KEYWORDS.has(w)) return 'keyword';
+      if (afterOpen && OPERATORS.has(w)) return 'operator';
+      if (/^[A-Z]/.test(w)) return 'typeName';
+      return 'variableName';
+    }
+    if (stream.match(/^[^\sA-Za-z0-9()[\]{}|]+/)) return 'operator';
+    stream.next();
+    return null;
+  },
+  tokenTable: {
+    annotation: tags.modifier,
+    range: tags.special(tags.number),
+    paren: tags.paren,
+  },
+  languageData: { commentTokens: { line: ';' } },
+});
+
+const littleHighlight = HighlightStyle.define([
+  { tag: tags.number, color: '#1a5fb4', fontWeight: '600' },
+  { tag: tags.modifier, color: '#c01c28', fontWeight: '700' },
+  { tag: tags.special(tags.number), color: '#813d9c' },
+  { tag: tags.string, color: '#26803a' },
+  { tag: tags.comment, color: '#77767b', fontStyle: 'italic' },
+  { tag: tags.keyword, color: '#a51d2d', fontWeight: '600' },
+  { tag: tags.operator, color: '#986a44' },
+  { tag: tags.typeName, color: '#1c71d8' },
+  { tag: tags.meta, color: '#77767b' },
+  { tag: tags.paren, color: '#5e5c64' },
+]);
+
+/** Marks (classes on ranges) that the server asks for: changed constants, constants a drag would change, … */
+const setMarks = StateEffect.define<{ from: number; to: number; cls: string; title?: string }[]>();
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setMarks)) {
+        const b = new RangeSetBuilder<Decoration>();
+        const sorted = [...e.value].filter(m => m.to > m.from).sort((a, b2) => a.from - b2.from);
+        for (const m of sorted) {
+          const attrs: Record<string, string> = {};
+          if (m.title) attrs.title = m.title;
+          b.add(m.from, m.to, Decoration.mark({ class: m.cls, attributes: attrs }));
+        }
+        marks = b.finish();
+      }
+    }
+    return marks;
+  },
+  provide: f => EditorView.decorations.from(f),
+});
+
+@customElement('duet-code-editor')
+export class DuetCodeEditor extends LitElement {
+  private view?: EditorView;
+  private pending?: number;
+  private initialText = '';
+  /** Delay after the last keystroke before the text is sent (the program re-runs then). */
+  debounceMs = 90;
+
+  // CodeMirror lives in this element's shadow root, where its style sheets are safe from the page's own
+  static styles = css`
+    :host { display: block; height: 100%; overflow: hidden; }
+    .duet-cm-host { height: 100%; }
+    .cm-editor { height: 100%; }
+    .cm-editor.cm-focused { outline: none; }
+    .duet-mark-changed { background: rgba(255, 196, 0, 0.35); border-radius: 2px; }
+    .duet-mark-drives { background: rgba(53, 132, 228, 0.25); border-radius: 2px; }
+    .duet-mark-depends { background: rgba(53, 132, 228, 0.10); border-radius: 2px; }
+    .duet-mark-unsolved { text-decoration: underline dotted #c01c28; }
+  `;
+
+  render() { return html`<div class="duet-cm-host"></div>`; }
+
+  firstUpdated() {
+    const host = this.renderRoot.querySelector('.duet-cm-host') as HTMLElement;
+    const extensions: Extension[] = [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      drawSelection(),
+      highlightActiveLine(),
+      indentOnInput(),
+      bracketMatching(),
+      highlightSelectionMatches(),
+      little,
+      syntaxHighlighting(littleHighlight),
+      lintGutter(),
+      marksField,
+      EditorView.lineWrapping,
+      keymap.of([
+        { key: 'Mod-Enter', run: () => { this.flush(); this.fire('duet-run'); return true; } },
+        { key: 'Mod-z', run: () => { this.flush(); this.fire('duet-undo'); return true; }, preventDefault: true },
+        { key: 'Mod-Shift-z', run: () => { this.flush(); this.fire('duet-redo'); return true; }, preventDefault: true },
+        { key: 'Mod-y', run: () => { this.flush(); this.fire('duet-redo'); return true; }, preventDefault: true },
+        { key: 'Mod-s', run: () => { this.flush(); this.fire('duet-save'); return true; }, preventDefault: true },
+        ...searchKeymap,
+        indentWithTab,
+        ...defaultKeymap,
+      ]),
+      EditorView.updateListener.of(u => {
+        if (!u.docChanged) return;
+        if (u.transactions.some(t => t.annotation(remote))) return;
+        this.schedule();
+      }),
+      EditorView.theme({
+        '&': { height: '100%', fontSize: '13.5px' },
+        '.cm-scroller': { fontFamily: 'ui-monospace, "JetBrains Mono", "DejaVu Sans Mono", monospace', lineHeight: '1.5' },
+        '.cm-content': { padding: '6px 0' },
+        '.cm-gutters': { background: '#f6f5f4', borderRight: '1px solid #deddda', color: '#9a9996' },
+        '.cm-activeLine': { background: '#f3f6fb' },
+        '.cm-activeLineGutter': { background: '#e8eef8' },
+        '&.cm-focused .cm-matchingBracket': { background: '#d0e3ff', outline: '1px solid #99c1f1' },
+        '&.cm-focused .cm-nonmatchingBracket': { background: '#f9d6d6' },
+        '.cm-lintRange-error': {
+          backgroundImage: 'none', textDecoration: 'underline wavy #e01b24', textUnderlineOffset: '3px',
+          background: 'rgba(224, 27, 36, 0.08)'
+        },
+      }),
+    ];
+    this.view = new EditorView({
+      state: EditorState.create({ doc: this.initialText, extensions }),
+      parent: host,
+      root: this.renderRoot as ShadowRoot,
+    });
+  }
+
+  private fire(name: string, detail: object = {}) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private schedule() {
+    if (this.pending !== undefined) clearTimeout(this.pending);
+    this.pending = window.setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  /** Sends the pending edit now (before an undo, a run, or when the page is hidden). */
+  flush() {
+    if (this.pending === undefined) return;
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.fire('duet-change', { value: this.text });
+  }
+
+  get text(): string { return this.view ? this.view.state.doc.toString() : this.initialText; }
+
+  /** Replaces the text (from the server: a loaded document, undo/redo, a canvas edit). Only the changed middle
+   *  part is replaced, so the cursor stays where it was. */
+  setText(text: string) {
+    if (!this.view) { this.initialText = text; return; }
+    if (this.pending !== undefined) { clearTimeout(this.pending); this.pending = undefined; }
+    const old = this.view.state.doc.toString();
+    if (old === text) return;
+    let start = 0;
+    const max = Math.min(old.length, text.length);
+    while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let endOld = old.length, endNew = text.length;
+    while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) { endOld--; endNew--; }
+    this.view.dispatch({
+      changes: { from: start, to: endOld, insert: text.slice(start, endNew) },
+      annotations: remote.of(true),
+    });
+  }
+
+  /** Shows errors: [{from, to, message}] with offsets in the text (from = to marks one character). */
+  setErrors(errors: { from: number; to: number; message: string }[]) {
+    if (!this.view) return;
+    const len = this.view.state.doc.length;
+    const diags: Diagnostic[] = errors.map(e => {
+      const from = Math.max(0, Math.min(e.from, len));
+      let to = Math.max(from, Math.min(e.to, len));
+      if (to === from && to < len) to = from + 1;
+      return { from, to, severity: 'error', message: e.message };
+    });
+    this.view.dispatch(setDiagnostics(this.view.state, diags));
+  }
+
+  /** Marks ranges with CSS classes: [{from, to, cls, title}]. */
+  setMarks(marks: { from: number; to: number; cls: string; title?: string }[]) {
+    if (!this.view) return;
+    const len = this.view.state.doc.length;
+    const clamped = marks.map(m => ({ ...m, from: Math.min(m.from, len), to: Math.min(m.to, len) }));
+    this.view.dispatch({ effects: setMarks.of(clamped) });
+  }
+
+  /** Moves the cursor to an offset and scrolls it into view. */
+  reveal(offset: number) {
+    if (!this.view) return;
+    const pos = Math.max(0, Math.min(offset, this.view.state.doc.length));
+    this.view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    this.view.focus();
+  }
+
+  focusEditor() { this.view?.focus(); }
+}

@@ -1,0 +1,104 @@
+package org.duet.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+
+import java.util.List;
+
+/** The code pane (frontend/duet-code-editor.ts): CodeMirror 6 with little's highlighting and error marks. */
+@Tag("duet-code-editor")
+@JsModule("./duet-code-editor.ts")
+@NpmPackage(value = "codemirror", version = "6.0.2")
+@NpmPackage(value = "@codemirror/state", version = "6.7.6")
+@NpmPackage(value = "@codemirror/view", version = "6.43.15")
+@NpmPackage(value = "@codemirror/language", version = "6.13.1")
+@NpmPackage(value = "@codemirror/commands", version = "6.11.1")
+@NpmPackage(value = "@codemirror/lint", version = "6.9.8")
+@NpmPackage(value = "@codemirror/search", version = "6.7.2")
+@NpmPackage(value = "@codemirror/autocomplete", version = "6.20.4")
+@NpmPackage(value = "@lezer/highlight", version = "1.2.5")
+public class CodeEditor extends Component {
+    private String text = "";
+
+    public CodeEditor() {
+        addListener(ChangeEvent.class, e -> text = e.value);
+    }
+
+    /** The text as last sent by the browser or set by the server. */
+    public String getText() { return text; }
+
+    /** Replaces the pane's text (keeps the cursor where the text did not change). */
+    public void setText(String t) {
+        text = t;
+        getElement().callJsFunction("setText", t);
+    }
+
+    /** An error mark: offsets in the text (a point if to == from) and the message shown on hover. */
+    public record Mark(int from, int to, String message) {}
+
+    public void setErrors(List<Mark> errors) {
+        JsonArray a = Json.createArray();
+        for (Mark m : errors) {
+            JsonObject o = Json.createObject();
+            o.put("from", m.from());
+            o.put("to", m.to());
+            o.put("message", m.message());
+            a.set(a.length(), o);
+        }
+        getElement().callJsFunction("setErrors", a);
+    }
+
+    public void reveal(int offset) { getElement().callJsFunction("reveal", offset); }
+
+    public void focusEditor() { getElement().callJsFunction("focusEditor"); }
+
+    @DomEvent("duet-change")
+    public static class ChangeEvent extends ComponentEvent<CodeEditor> {
+        public final String value;
+
+        public ChangeEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.value") String value) {
+            super(source, fromClient);
+            this.value = value;
+        }
+    }
+
+    @DomEvent("duet-run")
+    public static class RunEvent extends ComponentEvent<CodeEditor> {
+        public RunEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+    }
+
+    @DomEvent("duet-undo")
+    public static class UndoEvent extends ComponentEvent<CodeEditor> {
+        public UndoEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+    }
+
+    @DomEvent("duet-redo")
+    public static class RedoEvent extends ComponentEvent<CodeEditor> {
+        public RedoEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+    }
+
+    @DomEvent("duet-save")
+    public static class SaveEvent extends ComponentEvent<CodeEditor> {
+        public SaveEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+    }
+
+    public Registration onChange(ComponentEventListener<ChangeEvent> l) { return addListener(ChangeEvent.class, l); }
+
+    public Registration onRun(ComponentEventListener<RunEvent> l) { return addListener(RunEvent.class, l); }
+
+    public Registration onUndo(ComponentEventListener<UndoEvent> l) { return addListener(UndoEvent.class, l); }
+
+    public Registration onRedo(ComponentEventListener<RedoEvent> l) { return addListener(RedoEvent.class, l); }
+
+    public Registration onSave(ComponentEventListener<SaveEvent> l) { return addListener(SaveEvent.class, l); }
+}

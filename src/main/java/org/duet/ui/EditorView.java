@@ -1,0 +1,587 @@
+package org.duet.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.InputStreamDownloadCallback;
+import org.duet.doc.Examples;
+import org.duet.doc.History;
+import org.duet.doc.Workspace;
+import org.duet.eval.Limits;
+import org.duet.eval.Runner;
+import org.duet.lang.DuetException;
+import org.duet.svg.PngExport;
+import org.duet.svg.Renderer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The editor: the code pane and the canvas side by side, a toolbar, and a status line. Every change of the program
+ * is saved at once (atomically), recorded in the document's history, and re-run off the UI thread; an error keeps
+ * the last good drawing, dimmed, and marks the error in the code.
+ */
+@Route("doc/:name")
+@RouteAlias("")
+@PageTitle("Duet")
+@CssImport("./styles/duet.css")
+public class EditorView extends VerticalLayout implements BeforeEnterObserver {
+    /** The first document of a fresh workspace. */
+    static final String WELCOME = "welcome";
+
+    private final Workspace workspace = Services.workspace();
+    private final CodeEditor code = new CodeEditor();
+    private final DrawingCanvas canvas = new DrawingCanvas();
+    private final Span docName = new Span();
+    private final Span status = new Span();
+    private final Span info = new Span();
+    private final Checkbox ghosts = new Checkbox("Ghosts");
+    private MenuItem undoItem, redoItem;
+
+    private String name;
+    private String revision;
+    private History history;
+    /** The program text as this editor knows it (the last version typed, undone to, or loaded). */
+    private String text = "";
+    private final AtomicLong generation = new AtomicLong();
+    private Renderer.Result lastGood;
+    private long lastGoodGeneration = -1;
+    private Consumer<Workspace.Change> workspaceListener;
+    private boolean conflictShown;
+
+    public EditorView() {
+        setSizeFull();
+        setPadding(false);
+        setSpacing(false);
+        addClassName("duet-editor");
+
+        code.addClassName("duet-code");
+        code.setId("code");
+        canvas.addClassName("duet-canvas");
+        canvas.setId("canvas");
+
+        SplitLayout split = new SplitLayout(code, canvas);
+        split.setSplitterPosition(42);
+        split.setSizeFull();
+        split.addClassName("duet-split");
+
+        add(header(), split, statusBar());
+        setFlexGrow(1, split);
+
+        code.onChange(e -> typed(e.value));
+        code.onRun(e -> render());
+        code.onUndo(e -> undo());
+        code.onRedo(e -> redo());
+        code.onSave(e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.BOTTOM_START));
+        ghosts.addValueChangeListener(e -> showDrawing());
+        shortcuts();
+    }
+
+    // ------------------------------------------------------------------------------------------------ layout
+
+    private Component header() {
+        Span logo = new Span("Duet");
+        logo.addClassName("duet-logo");
+        docName.addClassName("duet-docname");
+        docName.setId("doc-name");
+        docName.getElement().setAttribute("title", "Rename this document");
+        docName.addClickListener(e -> rename());
+
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        menu.setId("menu");
+
+        MenuItem file = menu.addItem("Document");
+        file.setId("menu-document");
+        SubMenu fm = file.getSubMenu();
+        fm.addItem("Open… (Alt+O)", e -> documents()).setId("menu-open");
+        fm.addItem("New (Alt+N)", e -> newDocument()).setId("menu-new");
+        fm.addItem("Examples…", e -> examples()).setId("menu-examples");
+        fm.addItem("Rename…", e -> rename()).setId("menu-rename");
+        fm.addItem("Duplicate", e -> duplicate()).setId("menu-duplicate");
+        fm.addItem("Delete", e -> delete()).setId("menu-delete");
+        fm.addItem("Upload a .little file…", e -> UploadDialog.open(this::openUploaded)).setId("menu-upload");
+
+        MenuItem export = menu.addItem("Export");
+        export.setId("menu-export");
+        SubMenu em = export.getSubMenu();
+        em.addItem(downloadLink("SVG", "export-svg", this::svgDownload));
+        em.addItem(downloadLink("PNG (1×)", "export-png1", e -> pngDownload(1)));
+        em.addItem(downloadLink("PNG (2×)", "export-png2", e -> pngDownload(2)));
+        em.addItem("PNG at a width…", e -> PngWidthDialog.open(this::currentCanvasForExport, () -> name)).setId("export-pngw");
+        em.addItem(downloadLink("Program (.little)", "export-little", e -> littleDownload()));
+
+        undoItem = menu.addItem(new Icon(VaadinIcon.ARROW_BACKWARD), e -> undo());
+        undoItem.setId("undo");
+        undoItem.getElement().setAttribute("title", "Undo (Ctrl+Z)");
+        redoItem = menu.addItem(new Icon(VaadinIcon.ARROW_FORWARD), e -> redo());
+        redoItem.setId("redo");
+        redoItem.getElement().setAttribute("title", "Redo (Ctrl+Shift+Z)");
+
+        ghosts.setId("ghosts");
+        ghosts.getElement().setAttribute("title", "Show ghost shapes: slider widgets and other helpers (G)");
+
+        Button help = new Button(new Icon(VaadinIcon.QUESTION_CIRCLE_O), e -> HelpDialog.open());
+        help.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        help.setId("help");
+        help.getElement().setAttribute("title", "Keyboard shortcuts and help (?)");
+
+        Div tools = new Div();
+        tools.addClassName("duet-tools");
+        tools.setId("tools");
+        tools.getElement().setAttribute("title", "Drawing and relate tools");
+
+        HorizontalLayout h = new HorizontalLayout(logo, docName, menu, tools, ghosts, help);
+        h.addClassName("duet-header");
+        h.setWidthFull();
+        h.setAlignItems(FlexComponent.Alignment.CENTER);
+        h.expand(tools);
+        return h;
+    }
+
+    private Component statusBar() {
+        status.addClassName("duet-status-text");
+        status.setId("status");
+        info.addClassName("duet-status-info");
+        info.setId("status-info");
+        HorizontalLayout s = new HorizontalLayout(status, info);
+        s.addClassName("duet-status");
+        s.setWidthFull();
+        s.expand(status);
+        return s;
+    }
+
+    private Anchor downloadLink(String label, String id, InputStreamDownloadCallback callback) {
+        Anchor a = new Anchor(DownloadHandler.fromInputStream(callback), label);
+        a.setDownload(true);
+        a.setId(id);
+        a.addClassName("duet-download");
+        return a;
+    }
+
+    private void shortcuts() {
+        Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL).listenOn(this);
+        Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT).listenOn(this);
+        Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL).listenOn(this);
+        Shortcuts.addShortcutListener(this, this::documents, Key.KEY_O, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, this::newDocument, Key.KEY_N, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, this::render, Key.ENTER, KeyModifier.CONTROL);
+        // single keys only when the focus is not in a text field or the code pane (handled in the browser)
+        code.getElement().executeJs(
+                "window.addEventListener('keydown', e => {"
+                        + "  const t = e.composedPath ? e.composedPath()[0] : e.target; if (e.ctrlKey || e.metaKey || e.altKey) return;"
+                        + "  if (t && (t.closest && (t.closest('.cm-editor') || t.closest('vaadin-dialog-overlay'))"
+                        + "      || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;"
+                        + "  const c = document.querySelector('duet-canvas');"
+                        + "  if (e.key === 'f' || e.key === 'F') { c && c.fit(); e.preventDefault(); }"
+                        + "  else if (e.key === '+' || e.key === '=') { c && c.zoomBy(1.25); e.preventDefault(); }"
+                        + "  else if (e.key === '-') { c && c.zoomBy(0.8); e.preventDefault(); }"
+                        + "  else if (e.key === '0') { c && c.setZoom(1); e.preventDefault(); }"
+                        + "  else if (e.key === 'g' || e.key === 'G') { document.getElementById('ghosts').click(); e.preventDefault(); }"
+                        + "  else if (e.key === '?') { document.getElementById('help').click(); e.preventDefault(); }"
+                        + "});");
+    }
+
+    // ------------------------------------------------------------------------------------------------ documents
+
+    @Override public void beforeEnter(BeforeEnterEvent event) {
+        String requested = event.getRouteParameters().get("name").orElse(null);
+        if (requested == null) {
+            String last = workspace.lastOpened();
+            if (last == null) last = firstDocument();
+            event.forwardTo("doc/" + encode(last));
+            return;
+        }
+        load(requested);
+    }
+
+    /** The most recent document, or a new welcome document in an empty workspace. */
+    private String firstDocument() {
+        try {
+            List<Workspace.Entry> docs = workspace.list();
+            if (!docs.isEmpty()) return docs.get(0).name();
+            String n = workspace.uniqueName(WELCOME);
+            workspace.create(n, Examples.welcome(), this);
+            return n;
+        } catch (IOException | Workspace.WorkspaceException e) {
+            return WELCOME;
+        }
+    }
+
+    static String encode(String name) { return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"); }
+
+    private void load(String requested) {
+        try {
+            Workspace.Doc d = workspace.open(requested);
+            name = d.name();
+            revision = d.revision();
+            text = d.text();
+            history = new History(text);
+            conflictShown = false;
+            workspace.setLastOpened(name);
+            docName.setText(name);
+            UI.getCurrent().getPage().setTitle(name + " — Duet");
+            code.setText(text);
+            canvas.resetView();
+            lastGood = null;
+            render();
+            updateUndoRedo();
+        } catch (Workspace.WorkspaceException e) {
+            name = null;
+            docName.setText("(no document)");
+            code.setText("");
+            canvas.setSvg("<svg xmlns='http://www.w3.org/2000/svg'></svg>");
+            setStatus(e.getMessage() + " Open another document from the Document menu.", true);
+        } catch (IOException e) {
+            setStatus("Cannot read “" + requested + "”: " + e.getMessage(), true);
+        }
+    }
+
+    void open(String docName) { UI.getCurrent().navigate("doc/" + encode(docName)); }
+
+    private void documents() { DocumentsDialog.open(workspace, name, this::open, this::afterDelete); }
+
+    private void examples() {
+        ExamplesDialog.open(ex -> {
+            try {
+                String n = workspace.uniqueName(ex.name());
+                workspace.create(n, ex.text(), this);
+                open(n);
+                Notification.show("A copy of the example “" + ex.name() + "” — yours to change.", 3000,
+                        Notification.Position.BOTTOM_START);
+            } catch (Exception e) {
+                error(e.getMessage());
+            }
+        });
+    }
+
+    private void newDocument() {
+        try {
+            String n = workspace.uniqueName("untitled");
+            workspace.create(n, Examples.blank(), this);
+            open(n);
+        } catch (Exception e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void rename() {
+        if (name == null) return;
+        NameDialog.open("Rename document", name, newName -> {
+            try {
+                workspace.rename(name, newName, this);
+                open(newName);
+                return null;
+            } catch (Workspace.WorkspaceException e) {
+                return e.getMessage();
+            } catch (IOException e) {
+                return "Cannot rename: " + e.getMessage();
+            }
+        });
+    }
+
+    private void duplicate() {
+        if (name == null) return;
+        try {
+            String copy = workspace.duplicate(name, this);
+            open(copy);
+            Notification.show("Duplicated as “" + copy + "”.", 2500, Notification.Position.BOTTOM_START);
+        } catch (Exception e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void delete() {
+        if (name == null) return;
+        String deleted = name;
+        try {
+            String token = workspace.delete(deleted, this);
+            afterDelete(deleted, token);
+            open(firstDocument());
+        } catch (Exception e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** After a document was deleted (here or from the documents dialog): offer to undo it. */
+    private void afterDelete(String deleted, String token) {
+        Notification n = new Notification();
+        n.setPosition(Notification.Position.BOTTOM_START);
+        n.setDuration(10000);
+        Button undoDelete = new Button("Undo", e -> {
+            n.close();
+            try {
+                String restored = workspace.restore(token, this);
+                open(restored);
+            } catch (Exception ex) {
+                error(ex.getMessage());
+            }
+        });
+        undoDelete.setId("undo-delete");
+        undoDelete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        n.add(new HorizontalLayout(new Span("Deleted “" + deleted + "”."), undoDelete));
+        n.open();
+        if (deleted.equals(name)) open(firstDocument());
+    }
+
+    private void openUploaded(String fileName, String content) {
+        String base = fileName.replaceAll("(?i)\\.little$", "").replaceAll("[^\\p{L}\\p{N} ._()+,'-]", "_").strip();
+        if (base.isEmpty() || base.startsWith(".")) base = "uploaded" + base;
+        try {
+            String n = workspace.uniqueName(base.length() > Workspace.MAX_NAME - 4 ? base.substring(0, 60) : base);
+            workspace.create(n, content, this);
+            open(n);
+        } catch (Exception e) {
+            error(e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ editing
+
+    private void typed(String newText) {
+        if (name == null || newText.equals(text)) return;
+        text = newText;
+        history.typed(newText, System.currentTimeMillis());
+        save();
+        render();
+        updateUndoRedo();
+    }
+
+    private void undo() {
+        if (history == null) return;
+        String t = history.undo();
+        if (t != null) replaceText(t);
+    }
+
+    private void redo() {
+        if (history == null) return;
+        String t = history.redo();
+        if (t != null) replaceText(t);
+    }
+
+    /** A change made by the editor itself (undo, redo, later canvas gestures): shown in the pane, saved, run. */
+    private void replaceText(String t) {
+        text = t;
+        code.setText(t);
+        save();
+        render();
+        updateUndoRedo();
+    }
+
+    private void updateUndoRedo() {
+        undoItem.setEnabled(history != null && history.canUndo());
+        redoItem.setEnabled(history != null && history.canRedo());
+    }
+
+    private void save() {
+        if (name == null) return;
+        try {
+            revision = workspace.save(name, text, revision, this);
+        } catch (Workspace.Conflict c) {
+            conflict(c.current);
+        } catch (Workspace.WorkspaceException e) {
+            setStatus(e.getMessage() + " Your text is kept here; save it under a new name from Document → Duplicate.", true);
+        } catch (IOException e) {
+            setStatus("Could not save: " + e.getMessage(), true);
+        }
+    }
+
+    /** Another tab or program changed the document: never overwrite it silently. */
+    private void conflict(Workspace.Doc theirs) {
+        if (conflictShown) return;
+        conflictShown = true;
+        ConflictDialog.open(name, () -> {
+            // take theirs
+            conflictShown = false;
+            revision = theirs.revision();
+            text = theirs.text();
+            history.changed(text);
+            code.setText(text);
+            render();
+            updateUndoRedo();
+        }, () -> {
+            // keep mine as a copy
+            conflictShown = false;
+            try {
+                String copy = workspace.uniqueName(name + " (mine)");
+                workspace.create(copy, text, this);
+                open(copy);
+            } catch (Exception e) {
+                error(e.getMessage());
+            }
+        });
+    }
+
+    @Override protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        workspaceListener = change -> {
+            if (change.origin() == this) return;
+            ui.access(() -> otherChange(change));
+        };
+        workspace.addListener(workspaceListener);
+    }
+
+    @Override protected void onDetach(DetachEvent detachEvent) {
+        if (workspaceListener != null) workspace.removeListener(workspaceListener);
+    }
+
+    /** Another editor changed the workspace. */
+    private void otherChange(Workspace.Change c) {
+        if (name == null || !c.name().equals(name)) return;
+        if (c.newName() == null) {
+            setStatus("“" + name + "” was deleted in another window. Your text is still here: use Document → Duplicate to keep it.", true);
+            return;
+        }
+        if (!c.newName().equals(name)) {
+            setStatus("This document was renamed to “" + c.newName() + "” in another window.", false);
+            open(c.newName());
+            return;
+        }
+        if (c.revision() != null && !c.revision().equals(revision) && c.text() != null) {
+            // the other window saved: take its text (this window has nothing unsaved, every edit is saved at once)
+            revision = c.revision();
+            text = c.text();
+            history.changed(text);
+            code.setText(text);
+            render();
+            updateUndoRedo();
+            Notification.show("Updated with changes made in another window.", 2000, Notification.Position.BOTTOM_START);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ running
+
+    /** Runs the program off the UI thread; only the newest result is shown. */
+    private void render() {
+        if (name == null) return;
+        long gen = generation.incrementAndGet();
+        String program = text;
+        String doc = name;
+        UI ui = UI.getCurrent();
+        long t0 = System.nanoTime();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return (Object) Renderer.render(doc, program, Limits.DEFAULT, Renderer.Frame.FIRST);
+            } catch (DuetException e) {
+                return e;
+            } catch (RuntimeException e) {
+                return new DuetException("internal error: " + e);
+            }
+        }, Runner.EXECUTOR).thenAccept(result -> ui.access(() -> {
+            if (gen != generation.get()) return; // a newer run is on its way
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (result instanceof Renderer.Result) {
+                lastGood = (Renderer.Result) result;
+                lastGoodGeneration = gen;
+                code.setErrors(List.of());
+                showDrawing();
+                int n = lastGood.canvas.elements().size();
+                setStatus("", false);
+                info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
+            } else {
+                DuetException e = (DuetException) result;
+                if (e.hasPosition()) {
+                    code.setErrors(List.of(new CodeEditor.Mark(e.offset(), e.offset() + 1, e.bareMessage())));
+                    setStatus("Line " + e.line() + ", column " + e.column() + ": " + e.bareMessage(), true);
+                } else {
+                    code.setErrors(List.of());
+                    setStatus(e.bareMessage(), true);
+                }
+                canvas.setDimmed(true);
+                info.setText("saved");
+            }
+        }));
+    }
+
+    private void showDrawing() {
+        if (lastGood == null) {
+            canvas.setSvg("<svg xmlns='http://www.w3.org/2000/svg'></svg>");
+            return;
+        }
+        canvas.setDimmed(false);
+        canvas.setSvg(lastGood.canvas.toSvg(ghosts.getValue()));
+    }
+
+    private void setStatus(String message, boolean error) {
+        status.setText(message);
+        status.getElement().getClassList().set("duet-error", error);
+    }
+
+    private void error(String message) {
+        Notification n = Notification.show(message, 5000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    // ------------------------------------------------------------------------------------------------ export
+
+    /** The drawing to export: the current program's, freshly rendered (an error gives none). */
+    private Renderer.Result currentCanvasForExport() {
+        try {
+            return Renderer.render(name == null ? "program" : name, text);
+        } catch (DuetException e) {
+            return null;
+        }
+    }
+
+    private String fileBase() { return name == null ? "drawing" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-"); }
+
+    private DownloadResponse svgDownload(com.vaadin.flow.server.streams.DownloadEvent e) {
+        Renderer.Result r = currentCanvasForExport();
+        if (r == null) return DownloadResponse.error(422, "The program has an error; fix it to export the drawing.");
+        byte[] svg = r.canvas.toExportSvg().getBytes(StandardCharsets.UTF_8);
+        return new DownloadResponse(new ByteArrayInputStream(svg), fileBase() + ".svg", "image/svg+xml", svg.length);
+    }
+
+    private DownloadResponse pngDownload(double scale) {
+        Renderer.Result r = currentCanvasForExport();
+        if (r == null) return DownloadResponse.error(422, "The program has an error; fix it to export the drawing.");
+        try {
+            byte[] png = PngExport.png(r.canvas, scale);
+            String suffix = scale == 1 ? "" : "@" + (int) scale + "x";
+            return new DownloadResponse(new ByteArrayInputStream(png), fileBase() + suffix + ".png", "image/png", png.length);
+        } catch (DuetException ex) {
+            return DownloadResponse.error(422, ex.bareMessage());
+        }
+    }
+
+    private DownloadResponse littleDownload() {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return new DownloadResponse(new ByteArrayInputStream(b), fileBase() + ".little", "text/plain;charset=utf-8", b.length);
+    }
+}

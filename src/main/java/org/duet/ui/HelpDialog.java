@@ -1,0 +1,49 @@
+package org.duet.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+/** Keyboard shortcuts and a few words on how Duet works. */
+final class HelpDialog {
+    private HelpDialog() {}
+
+    static final String[][] SHORTCUTS = {
+            {"Ctrl+Enter", "Run the program now (it also runs by itself as you type)"},
+            {"Ctrl+Z", "Undo"},
+            {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
+            {"Alt+O", "Open a document"},
+            {"Alt+N", "New document"},
+            {"F", "Fit the drawing in the canvas"},
+            {"+ / −", "Zoom in / out"},
+            {"0", "Actual size"},
+            {"Wheel, pinch", "Zoom around the pointer"},
+            {"Drag the background, Space+drag, middle button", "Pan"},
+            {"G", "Show or hide ghosts (slider widgets and other helpers)"},
+            {"?", "This help"},
+            {"Ctrl+F (in the code)", "Find"},
+    };
+
+    static void open() {
+        Dialog d = new Dialog();
+        d.setId("help-dialog");
+        d.setHeaderTitle("Duet — keyboard and help");
+        Div table = new Div();
+        table.addClassName("duet-shortcuts");
+        for (String[] s : SHORTCUTS) {
+            Span k = new Span(s[0]);
+            k.addClassName("duet-key");
+            Span v = new Span(s[1]);
+            table.add(k, v);
+        }
+        d.add(new Paragraph("A drawing in Duet is a program in little. Edit the code on the left and the canvas on "
+                + "the right follows; every change is saved as you type. Numbers carry annotations: 3! is frozen, "
+                + "3? thawed, 3{0-10} gets a slider."), new H4("Shortcuts"), table);
+        d.getFooter().add(new Button("Close", e -> d.close()));
+        d.setWidth("34em");
+        d.open();
+    }
+}

@@ -1,0 +1,57 @@
+package org.duet.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import org.duet.lang.DuetException;
+import org.duet.svg.PngExport;
+import org.duet.svg.Renderer;
+
+import java.io.ByteArrayInputStream;
+import java.util.function.Supplier;
+
+/** Export as PNG at a width the user chooses (height in proportion). */
+final class PngWidthDialog {
+    private PngWidthDialog() {}
+
+    static void open(Supplier<Renderer.Result> drawing, Supplier<String> name) {
+        Dialog d = new Dialog();
+        d.setId("png-dialog");
+        d.setHeaderTitle("Export PNG");
+        IntegerField width = new IntegerField("Width in pixels");
+        width.setId("png-width");
+        width.setMin(1);
+        width.setMax(8000);
+        width.setValue(1200);
+        width.setStepButtonsVisible(true);
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
+            Integer w = width.getValue();
+            if (w == null || w < 1 || w > 8000) return DownloadResponse.error(422, "Choose a width from 1 to 8000 pixels.");
+            Renderer.Result r = drawing.get();
+            if (r == null) return DownloadResponse.error(422, "The program has an error; fix it to export the drawing.");
+            try {
+                byte[] png = PngExport.pngWidth(r.canvas, w);
+                String base = name.get() == null ? "drawing" : name.get().replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+                return new DownloadResponse(new ByteArrayInputStream(png), base + "-" + w + "px.png", "image/png", png.length);
+            } catch (DuetException ex) {
+                return DownloadResponse.error(422, ex.bareMessage());
+            }
+        }), "Download PNG");
+        download.setDownload(true);
+        download.setId("png-download");
+        download.addClassName("duet-download-button");
+        width.addValueChangeListener(e -> {
+            Integer w = e.getValue();
+            boolean ok = w != null && w >= 1 && w <= 8000;
+            width.setInvalid(!ok);
+            width.setErrorMessage(ok ? null : "From 1 to 8000 pixels");
+            download.setEnabled(ok);
+        });
+        d.add(width);
+        d.getFooter().add(new Button("Close", e -> d.close()), download);
+        d.open();
+    }
+}
