@@ -47,6 +47,9 @@ public final class Parser {
         if (p.pos < p.n) {
             // The program's expression ended early. The deepest failure usually tells what was meant.
             if (p.farPos > afterExp) throw p.error();
+            if (p.s.charAt(p.pos) == ';')
+                throw new DuetException("a comment cannot end the program: a comment must be followed by an "
+                        + "expression (move it before the program's last expression)", src, p.pos);
             throw new DuetException("unexpected text after the end of the program (a program is one expression; "
                     + "definitions are written (def name value) followed by the rest)", src, p.pos);
         }
@@ -65,7 +68,7 @@ public final class Parser {
 
     private DuetException error() {
         int at = Math.max(farPos, 0);
-        String found = at >= n ? "the end of the program" : describe(s.charAt(at));
+        String found = at >= n ? "end of the program" : describe(s.charAt(at));
         StringBuilder msg = new StringBuilder("parse error: unexpected ").append(found);
         if (!expected.isEmpty()) {
             msg.append(", expected ");
@@ -93,6 +96,9 @@ public final class Parser {
         if (at >= n && i >= 0 && s.charAt(i) == ')' && lastDefOpen(i))
             return "a definition (def …) must be followed by the expression it scopes over";
         if (at < n && s.charAt(at) == '{') return "a slider range is written 5{0-10}, right after the number";
+        if (at < n && s.charAt(at) == ';')
+            return "a comment must be followed by an expression, so it cannot stand where an expression may not "
+                    + "start, e.g. right before ')' or ']'";
         return null;
     }
 

@@ -22,11 +22,11 @@ public final class SvgWriter {
 
     public static String sns(SvgNode root, boolean ghosts) {
         StringBuilder sb = new StringBuilder();
-        sns(root, 0, ghosts, sb);
+        sns(root, 0, ghosts, sb, needsXlink(root, !ghosts));
         return deleteSpaceRunsBeforeNewline(sb);
     }
 
-    private static void sns(SvgNode node, int depth, boolean ghosts, StringBuilder sb) {
+    private static void sns(SvgNode node, int depth, boolean ghosts, StringBuilder sb, boolean declareXlink) {
         if (node instanceof SvgText) {
             escapeText(((SvgText) node).text, sb);
             return;
@@ -35,6 +35,7 @@ public final class SvgWriter {
         if (!ghosts && e.isGhost()) return;
         sb.append('<').append(e.kind);
         if (e.kind.equals("svg")) sb.append(" xmlns='").append(XMLNS).append('\'');
+        if (declareXlink) sb.append(" xmlns:xlink='").append(XLINK).append('\'');
         List<Attr> attrs = e.attrs;
         for (int i = 0; i < attrs.size(); i++) {
             Attr a = attrs.get(i);
@@ -53,12 +54,34 @@ public final class SvgWriter {
                 if (!first) sb.append('\n');
                 first = false;
                 indent(depth + 1, sb);
-                sns(c, depth + 1, ghosts, sb);
+                sns(c, depth + 1, ghosts, sb, false);
             }
             sb.append('\n');
             indent(depth, sb);
         }
         sb.append("</").append(e.kind).append('>');
+    }
+
+    public static final String XLINK = "http://www.w3.org/1999/xlink";
+
+    /**
+     * True if a printed element uses an {@code xlink:} attribute and the root does not declare that prefix: the
+     * root then declares it, so that the text is namespace-well-formed XML (as browsers require of SVG).
+     */
+    private static boolean needsXlink(SvgNode root, boolean skipGhosts) {
+        if (!(root instanceof SvgElement)) return false;
+        for (Attr a : ((SvgElement) root).attrs) if (a.name.equals("xmlns:xlink")) return false;
+        java.util.ArrayDeque<SvgNode> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            SvgNode n = stack.pop();
+            if (!(n instanceof SvgElement)) continue;
+            SvgElement e = (SvgElement) n;
+            if (skipGhosts && e.isGhost()) continue;
+            for (Attr a : e.attrs) if (a.name.startsWith("xlink:")) return true;
+            for (SvgNode c : e.children) stack.push(c);
+        }
+        return false;
     }
 
     private static boolean seenBefore(List<Attr> attrs, int i) {
@@ -123,15 +146,22 @@ public final class SvgWriter {
      */
     public static String export(SvgNode root, String viewBox) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        boolean wrap = !(root instanceof SvgElement) || !((SvgElement) root).kind.equals("svg");
+        boolean wrap = !(root instanceof SvgElement) || !((SvgElement) root).kind.equals("svg")
+                || ((SvgElement) root).isGhost();
+        boolean xlink = needsXlink(root, true);
         if (wrap) {
             sb.append("<svg xmlns=\"").append(XMLNS).append('"');
+            if (xlink) sb.append(" xmlns:xlink=\"").append(XLINK).append('"');
             if (viewBox != null) sb.append(" viewBox=\"").append(viewBox).append('"');
             sb.append(">\n");
             export(root, 1, sb, null);
             sb.append("\n</svg>\n");
         } else {
+            int rootStart = sb.length();
             export(root, 0, sb, viewBox);
+            // the root is <svg xmlns="…": the declaration of xlink goes right after xmlns
+            if (xlink) sb.insert(rootStart + ("<svg xmlns=\"" + XMLNS + "\"").length(),
+                    " xmlns:xlink=\"" + XLINK + "\"");
             sb.append('\n');
         }
         return sb.toString();
