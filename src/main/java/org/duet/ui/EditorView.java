@@ -31,6 +31,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.InputStreamDownloadCallback;
@@ -81,7 +82,6 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
     private String text = "";
     private final AtomicLong generation = new AtomicLong();
     private Renderer.Result lastGood;
-    private long lastGoodGeneration = -1;
     private Consumer<Workspace.Change> workspaceListener;
     private boolean conflictShown;
 
@@ -225,7 +225,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         if (requested == null) {
             String last = workspace.lastOpened();
             if (last == null) last = firstDocument();
-            event.forwardTo("doc/" + encode(last));
+            // route parameters, not a hand-built "doc/…" path: Vaadin would keep %20 etc. in the parameter
+            event.forwardTo(EditorView.class, new RouteParameters("name", last));
             return;
         }
         load(requested);
@@ -273,7 +274,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    void open(String docName) { UI.getCurrent().navigate("doc/" + encode(docName)); }
+    void open(String docName) { UI.getCurrent().navigate(EditorView.class, new RouteParameters("name", docName)); }
 
     private void documents() { DocumentsDialog.open(workspace, name, this::open, this::afterDelete); }
 
@@ -487,9 +488,22 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
 
     // ------------------------------------------------------------------------------------------------ running
 
-    /** Runs the program off the UI thread; only the newest result is shown. */
+    /** True while a run of this editor's program is in progress (at most one at a time per editor). */
+    private boolean running;
+    /** The text changed while a run was in progress: run again when it ends. */
+    private boolean runAgain;
+
+    /**
+     * Runs the program off the UI thread (other editors and this page stay responsive whatever the program
+     * does). One run at a time per editor: changes made meanwhile are run together when it ends.
+     */
     private void render() {
         if (name == null) return;
+        if (running) {
+            runAgain = true;
+            return;
+        }
+        running = true;
         long gen = generation.incrementAndGet();
         String program = text;
         String doc = name;
@@ -500,33 +514,41 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
                 return (Object) Renderer.render(doc, program, Limits.DEFAULT, Renderer.Frame.FIRST);
             } catch (DuetException e) {
                 return e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return new DuetException("internal error: " + e);
             }
         }, Runner.EXECUTOR).thenAccept(result -> ui.access(() -> {
-            if (gen != generation.get()) return; // a newer run is on its way
-            double ms = (System.nanoTime() - t0) / 1e6;
-            if (result instanceof Renderer.Result) {
-                lastGood = (Renderer.Result) result;
-                lastGoodGeneration = gen;
-                code.setErrors(List.of());
-                showDrawing();
-                int n = lastGood.canvas.elements().size();
-                setStatus("", false);
-                info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
-            } else {
-                DuetException e = (DuetException) result;
-                if (e.hasPosition()) {
-                    code.setErrors(List.of(new CodeEditor.Mark(e.offset(), e.offset() + 1, e.bareMessage())));
-                    setStatus("Line " + e.line() + ", column " + e.column() + ": " + e.bareMessage(), true);
-                } else {
-                    code.setErrors(List.of());
-                    setStatus(e.bareMessage(), true);
-                }
-                canvas.setDimmed(true);
-                info.setText("saved");
+            running = false;
+            if (runAgain || !program.equals(text) || !doc.equals(name)) {
+                runAgain = false;
+                render();
+                if (!doc.equals(name)) return;
             }
+            if (gen != generation.get()) return;
+            showResult(result, (System.nanoTime() - t0) / 1e6);
         }));
+    }
+
+    private void showResult(Object result, double ms) {
+        if (result instanceof Renderer.Result) {
+            lastGood = (Renderer.Result) result;
+            code.setErrors(List.of());
+            showDrawing();
+            int n = lastGood.canvas.elements().size();
+            setStatus("", false);
+            info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
+        } else {
+            DuetException e = (DuetException) result;
+            if (e.hasPosition()) {
+                code.setErrors(List.of(new CodeEditor.Mark(e.offset(), e.offset() + 1, e.bareMessage())));
+                setStatus("Line " + e.line() + ", column " + e.column() + ": " + e.bareMessage(), true);
+            } else {
+                code.setErrors(List.of());
+                setStatus(e.bareMessage(), true);
+            }
+            canvas.setDimmed(true);
+            info.setText("saved");
+        }
     }
 
     private void showDrawing() {
