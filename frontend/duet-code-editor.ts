@@ -155,11 +155,11 @@ export class DuetCodeEditor extends LitElement {
       marksField,
       EditorView.lineWrapping,
       keymap.of([
-        { key: 'Mod-Enter', run: () => { this.flush(); this.fire('duet-run'); return true; } },
-        { key: 'Mod-z', run: () => { this.flush(); this.fire('duet-undo'); return true; }, preventDefault: true },
-        { key: 'Mod-Shift-z', run: () => { this.flush(); this.fire('duet-redo'); return true; }, preventDefault: true },
-        { key: 'Mod-y', run: () => { this.flush(); this.fire('duet-redo'); return true; }, preventDefault: true },
-        { key: 'Mod-s', run: () => { this.flush(); this.fire('duet-save'); return true; }, preventDefault: true },
+        { key: 'Mod-Enter', run: () => this.command('duet-run') },
+        { key: 'Mod-z', run: () => this.command('duet-undo'), preventDefault: true },
+        { key: 'Mod-Shift-z', run: () => this.command('duet-redo'), preventDefault: true },
+        { key: 'Mod-y', run: () => this.command('duet-redo'), preventDefault: true },
+        { key: 'Mod-s', run: () => this.command('duet-save'), preventDefault: true },
         ...searchKeymap,
         indentWithTab,
         ...defaultKeymap,
@@ -189,6 +189,24 @@ export class DuetCodeEditor extends LitElement {
       parent: host,
       root: this.renderRoot as ShadowRoot,
     });
+    // a key the pane handled (undo, redo, run, save) goes no further: the page's own shortcuts for the same keys
+    // would run the command a second time (Ctrl+Z undoing two steps)
+    host.addEventListener('keydown', e => {
+      if (this.consumedKey) {
+        this.consumedKey = false;
+        e.stopPropagation();
+      }
+    });
+  }
+
+  private consumedKey = false;
+
+  /** Sends the pending edit, then the command; the key event is stopped at the pane's edge. */
+  private command(name: string): boolean {
+    this.flush();
+    this.fire(name);
+    this.consumedKey = true;
+    return true;
   }
 
   private fire(name: string, detail: object = {}) {

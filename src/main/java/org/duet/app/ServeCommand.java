@@ -49,19 +49,30 @@ final class ServeCommand implements Callable<Integer> {
         // load the prelude and warm up Batik in the background, off the first request's path
         Thread warm = new Thread(() -> {
             Prelude.get();
+            try {
+                // Batik's first transcode is slow: do it once, but after the first page has been served
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                return;
+            }
             PngExport.warmUp();
         }, "duet-warm-up");
         warm.setDaemon(true);
         warm.start();
 
         System.setProperty("vaadin.productionMode", "true");
-        VaadinBoot boot = new VaadinBoot().withPort(port).listenOn(host);
+        VaadinBoot boot = fasterScanning(new VaadinBoot()).withPort(port).listenOn(host);
         boot.openBrowserInDevMode(false);
+        java.io.PrintStream console = System.out;
         try {
+            // Vaadin Boot prints a banner meant for developers; Duet prints its own one line below
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             boot.start();
         } catch (Exception e) {
             err.println("duet serve: cannot start the server on " + host + ":" + port + ": " + rootMessage(e));
             return 1;
+        } finally {
+            System.setOut(console);
         }
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         out.println("Duet is running at http://" + shown + ":" + port + "/  (workspace: " + ws.dir() + ")");
@@ -74,6 +85,33 @@ final class ServeCommand implements Callable<Integer> {
         stopped.await();
         return 0;
     }
+
+    /**
+     * Jetty scans every jar on the class path for annotated classes, which is most of Duet's start-up time; only
+     * Duet's own classes and Vaadin's jars hold what the servlet initializers look for. Vaadin Boot offers no
+     * setting for this, so its Jetty server is replaced (through its one private field) by one that narrows the
+     * scan. If that ever fails, the default full scan is kept: slower, never wrong.
+     */
+    static VaadinBoot fasterScanning(VaadinBoot boot) {
+        try {
+            java.lang.reflect.Field f = com.github.mvysny.vaadinboot.common.VaadinBootBase.class.getDeclaredField("server");
+            f.setAccessible(true);
+            f.set(boot, new com.github.mvysny.vaadinboot.common.JettyWebServer() {
+                @Override protected org.eclipse.jetty.ee10.webapp.WebAppContext createWebAppContext(VaadinBoot b)
+                        throws IOException {
+                    org.eclipse.jetty.ee10.webapp.WebAppContext ctx = super.createWebAppContext(b);
+                    ctx.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern", SCANNED_JARS);
+                    return ctx;
+                }
+            });
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // keep Vaadin Boot's own server
+        }
+        return boot;
+    }
+
+    /** The jars whose classes Jetty scans: Duet's own, and Vaadin's (Flow, components, push). */
+    static final String SCANNED_JARS = ".*/duet[^/]*\\.jar$|.*/classes/.*|.*/flow-[^/]*\\.jar$|.*/vaadin-[^/]*\\.jar$";
 
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null) t = t.getCause();

@@ -40,6 +40,9 @@ public final class Canvas {
     /** The SVG text in Sketch-n-Sketch v0.5.2's format (used for conformance), ghosts shown or hidden. */
     public String toSvg(boolean ghosts) { return SvgWriter.sns(root, ghosts); }
 
+    /** The drawing for the editor's canvas: the v0.5.2 form with each element's index as {@code data-duet-i}. */
+    public String toCanvasSvg(boolean ghosts) { return SvgWriter.sns(root, ghosts, true); }
+
     /** A clean standalone SVG file; {@code viewBox} (may be null) is added to the root svg when it has none. */
     public String toExportSvg(String viewBox) { return SvgWriter.export(root, viewBox); }
 

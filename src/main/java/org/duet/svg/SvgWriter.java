@@ -20,13 +20,20 @@ public final class SvgWriter {
 
     // ------------------------------------------------------------------------------------------------ v0.5.2 form
 
-    public static String sns(SvgNode root, boolean ghosts) {
+    public static String sns(SvgNode root, boolean ghosts) { return sns(root, ghosts, false); }
+
+    /**
+     * The v0.5.2 form; with {@code indexed}, every element below the root also carries {@code data-duet-i}, its
+     * index in {@link Canvas#elements()} (the editor's canvas uses it to know which shape is under the pointer).
+     */
+    public static String sns(SvgNode root, boolean ghosts, boolean indexed) {
         StringBuilder sb = new StringBuilder();
-        sns(root, 0, ghosts, sb, needsXlink(root, !ghosts));
+        sns(root, 0, ghosts, sb, needsXlink(root, !ghosts), indexed);
         return deleteSpaceRunsBeforeNewline(sb);
     }
 
-    private static void sns(SvgNode node, int depth, boolean ghosts, StringBuilder sb, boolean declareXlink) {
+    private static void sns(SvgNode node, int depth, boolean ghosts, StringBuilder sb, boolean declareXlink,
+                            boolean indexed) {
         if (node instanceof SvgText) {
             escapeText(((SvgText) node).text, sb);
             return;
@@ -36,6 +43,7 @@ public final class SvgWriter {
         sb.append('<').append(e.kind);
         if (e.kind.equals("svg")) sb.append(" xmlns='").append(XMLNS).append('\'');
         if (declareXlink) sb.append(" xmlns:xlink='").append(XLINK).append('\'');
+        if (indexed && e.index() >= 0) sb.append(" data-duet-i='").append(e.index()).append('\'');
         List<Attr> attrs = e.attrs;
         for (int i = 0; i < attrs.size(); i++) {
             Attr a = attrs.get(i);
@@ -54,7 +62,7 @@ public final class SvgWriter {
                 if (!first) sb.append('\n');
                 first = false;
                 indent(depth + 1, sb);
-                sns(c, depth + 1, ghosts, sb, false);
+                sns(c, depth + 1, ghosts, sb, false, indexed);
             }
             sb.append('\n');
             indent(depth, sb);

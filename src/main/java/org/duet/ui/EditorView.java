@@ -28,7 +28,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
@@ -60,9 +60,8 @@ import java.util.function.Consumer;
  */
 @Route("doc/:name")
 @RouteAlias("")
-@PageTitle("Duet")
 @CssImport("./styles/duet.css")
-public class EditorView extends VerticalLayout implements BeforeEnterObserver {
+public class EditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     /** The first document of a fresh workspace. */
     static final String WELCOME = "welcome";
 
@@ -108,7 +107,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         code.onRun(e -> render());
         code.onUndo(e -> undo());
         code.onRedo(e -> redo());
-        code.onSave(e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.BOTTOM_START));
+        code.onSave(e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.TOP_END));
         ghosts.addValueChangeListener(e -> showDrawing());
         shortcuts();
     }
@@ -204,8 +203,24 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         Shortcuts.addShortcutListener(this, this::render, Key.ENTER, KeyModifier.CONTROL);
         // single keys only when the focus is not in a text field or the code pane (handled in the browser)
         code.getElement().executeJs(
-                "window.addEventListener('keydown', e => {"
-                        + "  const t = e.composedPath ? e.composedPath()[0] : e.target; if (e.ctrlKey || e.metaKey || e.altKey) return;"
+                "if (window.__duetKeys) return; window.__duetKeys = true;"
+                        + "window.addEventListener('keydown', e => {"
+                        + "  const t = e.composedPath ? e.composedPath()[0] : e.target;"
+                        // Ctrl+Z/Ctrl+Y outside the editor's elements (e.g. after a click on the page): the document's
+                        // undo, never the browser's own, which would undo keystrokes inside the code pane behind the
+                        // program history's back
+                        + "  if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.code === 'KeyZ' || e.code === 'KeyY')) {"
+                        + "    const ed = document.querySelector('.duet-editor');"
+                        + "    const path = e.composedPath ? e.composedPath() : [];"
+                        + "    const typing = t && (t.isContentEditable || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT'"
+                        + "        && /^(text|search|number|email|url|tel|password)$/.test(t.type)));"
+                        + "    if (!ed || typing || path.includes(ed) || (t.closest && t.closest('vaadin-dialog-overlay'))) return;"
+                        + "    e.preventDefault();"
+                        + "    ed.dispatchEvent(new KeyboardEvent('keydown', {key: e.key, code: e.code, ctrlKey: true,"
+                        + "        shiftKey: e.shiftKey, bubbles: true}));"
+                        + "    return;"
+                        + "  }"
+                        + "  if (e.ctrlKey || e.metaKey || e.altKey) return;"
                         + "  if (t && (t.closest && (t.closest('.cm-editor') || t.closest('vaadin-dialog-overlay'))"
                         + "      || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;"
                         + "  const c = document.querySelector('duet-canvas');"
@@ -232,6 +247,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         load(requested);
     }
 
+    /** The tab's title: the document's name (set after each navigation; a fixed @PageTitle would hide it). */
+    @Override public String getPageTitle() { return name == null ? "Duet" : name + " — Duet"; }
+
     /** The most recent document, or a new welcome document in an empty workspace. */
     private String firstDocument() {
         try {
@@ -257,7 +275,6 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
             conflictShown = false;
             workspace.setLastOpened(name);
             docName.setText(name);
-            UI.getCurrent().getPage().setTitle(name + " — Duet");
             code.setText(text);
             canvas.resetView();
             lastGood = null;
@@ -285,7 +302,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
                 workspace.create(n, ex.text(), this);
                 open(n);
                 Notification.show("A copy of the example “" + ex.name() + "” — yours to change.", 3000,
-                        Notification.Position.BOTTOM_START);
+                        Notification.Position.TOP_END);
             } catch (Exception e) {
                 error(e.getMessage());
             }
@@ -322,7 +339,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         try {
             String copy = workspace.duplicate(name, this);
             open(copy);
-            Notification.show("Duplicated as “" + copy + "”.", 2500, Notification.Position.BOTTOM_START);
+            Notification.show("Duplicated as “" + copy + "”.", 2500, Notification.Position.TOP_END);
         } catch (Exception e) {
             error(e.getMessage());
         }
@@ -334,7 +351,6 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
         try {
             String token = workspace.delete(deleted, this);
             afterDelete(deleted, token);
-            open(firstDocument());
         } catch (Exception e) {
             error(e.getMessage());
         }
@@ -343,7 +359,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
     /** After a document was deleted (here or from the documents dialog): offer to undo it. */
     private void afterDelete(String deleted, String token) {
         Notification n = new Notification();
-        n.setPosition(Notification.Position.BOTTOM_START);
+        n.setPosition(Notification.Position.TOP_END);
         n.setDuration(10000);
         Button undoDelete = new Button("Undo", e -> {
             n.close();
@@ -482,7 +498,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
             code.setText(text);
             render();
             updateUndoRedo();
-            Notification.show("Updated with changes made in another window.", 2000, Notification.Position.BOTTOM_START);
+            Notification.show("Updated with changes made in another window.", 2000, Notification.Position.TOP_END);
         }
     }
 
@@ -557,7 +573,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         canvas.setDimmed(false);
-        canvas.setSvg(lastGood.canvas.toSvg(ghosts.getValue()));
+        Renderer.Result shown = lastGood;
+        boolean withGhosts = ghosts.getValue();
+        canvas.setSvg(Runner.call(() -> shown.canvas.toCanvasSvg(withGhosts)));
     }
 
     private void setStatus(String message, boolean error) {

@@ -28,7 +28,10 @@ final class PngWidthDialog {
         width.setValue(1200);
         width.setStepButtonsVisible(true);
         Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
-            Integer w = width.getValue();
+            // the width as the field shows it when the link is clicked (sent with the request: the field's own value
+            // reaches the server only on its change event, which can come after the download's request)
+            Integer w = parseWidth(e.getRequest().getParameter("width"));
+            if (w == null) w = width.getValue();
             if (w == null || w < 1 || w > 8000) return DownloadResponse.error(422, "Choose a width from 1 to 8000 pixels.");
             Renderer.Result r = drawing.get();
             if (r == null) return DownloadResponse.error(422, "The program has an error; fix it to export the drawing.");
@@ -50,8 +53,18 @@ final class PngWidthDialog {
             width.setErrorMessage(ok ? null : "From 1 to 8000 pixels");
             download.setEnabled(ok);
         });
+        download.getElement().executeJs("this.addEventListener('click', () => {"
+                + " const f = document.getElementById('png-width'); const input = f && f.inputElement;"
+                + " if (!input || !this.href) return;"
+                + " const u = new URL(this.href, document.baseURI); u.searchParams.set('width', input.value);"
+                + " this.href = u.toString(); })");
         d.add(width);
         d.getFooter().add(new Button("Close", e -> d.close()), download);
         d.open();
+    }
+
+    private static Integer parseWidth(String s) {
+        if (s == null || !s.strip().matches("\\d{1,6}")) return null;
+        return Integer.valueOf(s.strip());
     }
 }
