@@ -3,6 +3,19 @@
 // pointer's coordinates in the drawing's own units.
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { zoneSpots } from './duet-zones';
+
+interface ZoneInfo { name: string; active: boolean }
+interface SliderInfo { index: number; name: string; value: number; lo: number; hi: number; int: boolean; label: string }
+interface Drag {
+  shape: number; zone: string; id: number;
+  x0: number; y0: number;            // pointer at mouse-down, in the shape's local units
+  inv: DOMMatrix;                    // screen → local at mouse-down
+  dx: number; dy: number; moved: boolean;
+  waiting: boolean; pending: boolean;
+}
+
+const SVGNS = 'http://www.w3.org/2000/svg';
 
 const MIN_ZOOM = 0.05, MAX_ZOOM = 40;
 
@@ -14,6 +27,15 @@ export class DuetCanvas extends LitElement {
   @state() private coords = '';
   @state() private dimmed = false;
   @state() private message = '';
+  @state() private caption = '';
+  @state() private sliders: SliderInfo[] = [];
+
+  /** Zones the server reported for each shape (by element index): names and whether each is active. */
+  private zoneTable = new Map<number, ZoneInfo[]>();
+  private hoverShape = -1;
+  private hoverZone: string | null = null;
+  private drag: Drag | null = null;
+  private axisLock: 'x' | 'y' | null = null;
 
   private svgText = '';
   private dragging: { x: number; y: number; panX: number; panY: number; id: number } | null = null;
@@ -37,6 +59,12 @@ export class DuetCanvas extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent) => {
+    if (this.drag && (e.key === 'x' || e.key === 'X' || e.key === 'y' || e.key === 'Y')) {
+      this.axisLock = e.type === 'keydown' ? (e.key.toLowerCase() as 'x' | 'y') : null;
+      e.preventDefault();
+      return;
+    }
+    if (this.drag && e.key === 'Shift') { this.onDragMove(null); return; }
     if (e.code === 'Space') {
       const t = (e.composedPath()[0] || e.target) as HTMLElement;
       if (t && t.closest && (t.closest('.cm-editor') || t.closest('duet-code-editor') || t.tagName === 'INPUT'
@@ -61,6 +89,17 @@ export class DuetCanvas extends LitElement {
         <button class="duet-fit" title="Fit the drawing (F)" @click=${() => this.fit()}>Fit</button>
       </div>
       <div class="duet-coords">${this.coords}</div>
+      <div class="duet-caption">${this.caption}</div>
+      ${this.sliders.length ? html`<div class="duet-sliders" @pointerdown=${(e: Event) => e.stopPropagation()}>
+        ${this.sliders.map(sl => html`<label class="duet-slider" title=${sl.name}>
+          <span class="duet-slider-name">${sl.name}</span>
+          <input type="range" data-slider=${sl.index} min=${sl.lo} max=${sl.hi} step=${sl.int ? 1 : 'any'}
+                 .value=${String(sl.value)}
+                 @input=${(e: Event) => this.slide(sl, e, 'move')}
+                 @change=${(e: Event) => this.slide(sl, e, 'end')}>
+          <span class="duet-slider-value">${sl.label}</span>
+        </label>`)}
+      </div>` : ''}
       ${this.message ? html`<div class="duet-canvas-message">${this.message}</div>` : ''}
     `;
   }
@@ -84,6 +123,7 @@ export class DuetCanvas extends LitElement {
     }
     this.message = '';
     stage.replaceChildren(document.importNode(root, true));
+    this.drawHandles();
     if (!this.fittedOnce) {
       this.fittedOnce = true;
       requestAnimationFrame(() => this.fit(true));
@@ -154,6 +194,7 @@ export class DuetCanvas extends LitElement {
         return;
       }
     }
+    if (e.button === 0 && !this.spaceDown && this.startDrag(e)) return;
     const onShape = (e.target as Element).closest('.duet-stage > svg *') !== null
       && (e.target as Element).tagName !== 'svg';
     // panning: the background, the middle button, or Space held
@@ -176,14 +217,25 @@ export class DuetCanvas extends LitElement {
         return;
       }
     }
+    if (this.drag && this.drag.id === e.pointerId) {
+      this.onDragMove(e);
+      this.showCoords(e);
+      return;
+    }
     if (this.dragging && this.dragging.id === e.pointerId) {
       this.panX = this.dragging.panX + (e.clientX - this.dragging.x);
       this.panY = this.dragging.panY + (e.clientY - this.dragging.y);
+    } else {
+      this.hover(e);
     }
     this.showCoords(e);
   }
 
   private onUp(e: PointerEvent) {
+    if (this.drag && this.drag.id === e.pointerId) {
+      this.endDrag();
+      return;
+    }
     this.touches.delete(e.pointerId);
     if (this.touches.size < 2) this.pinch = null;
     if (this.dragging && this.dragging.id === e.pointerId) {
@@ -192,7 +244,207 @@ export class DuetCanvas extends LitElement {
     }
   }
 
-  private onLeave() { if (!this.dragging) this.coords = ''; }
+  private onLeave() {
+    if (!this.dragging && !this.drag) {
+      this.coords = '';
+      this.setHover(-1, null);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ zones
+
+  /** The server's zone list for a shape (names and activity); handles are drawn for those zones only. */
+  setZones(shape: number, zones: ZoneInfo[]) {
+    this.zoneTable.set(shape, zones);
+    if (shape === this.hoverShape) this.drawHandles();
+  }
+
+  /** Forget zone lists (the program changed). */
+  clearZones() { this.zoneTable.clear(); }
+
+  setCaption(text: string) { this.caption = text; }
+
+  setSliders(list: SliderInfo[]) { this.sliders = list; }
+
+  /** The server has handled a drag step: the next one may be sent. */
+  dragAck() {
+    if (!this.drag) return;
+    this.drag.waiting = false;
+    if (this.drag.pending) this.sendDrag('move');
+  }
+
+  private shapeEl(i: number): SVGGraphicsElement | null {
+    return this.querySelector(`.duet-stage > svg [data-duet-i="${i}"]`) as SVGGraphicsElement | null;
+  }
+
+  private info(shape: number, zone: string): ZoneInfo | undefined {
+    return (this.zoneTable.get(shape) || []).find(z => z.name === zone);
+  }
+
+  private hover(e: PointerEvent) {
+    const t = e.target as Element;
+    const handle = t.closest('[data-zone]');
+    if (handle) {
+      this.setHover(Number(handle.getAttribute('data-shape')), handle.getAttribute('data-zone'));
+      return;
+    }
+    const el = t.closest('.duet-stage > svg [data-duet-i]');
+    if (el) {
+      const i = Number(el.getAttribute('data-duet-i'));
+      const body = zoneSpots(el).find(z => z.kind === 'body');
+      this.setHover(i, body ? body.name : null);
+    } else {
+      this.setHover(-1, null);
+    }
+  }
+
+  private setHover(shape: number, zone: string | null) {
+    if (shape === this.hoverShape && zone === this.hoverZone) return;
+    const shapeChanged = shape !== this.hoverShape;
+    this.hoverShape = shape;
+    this.hoverZone = zone;
+    const vp = this.viewport();
+    const z = shape >= 0 && zone ? this.info(shape, zone) : undefined;
+    if (vp) vp.style.cursor = z && z.active ? (this.cursorOf(shape, zone!) || 'move') : (z ? 'not-allowed' : '');
+    if (shapeChanged) this.drawHandles();
+    this.dispatchEvent(new CustomEvent('duet-hover', { detail: { shape, zone: zone || '' }, bubbles: true }));
+  }
+
+  private cursorOf(shape: number, zone: string): string | undefined {
+    const el = this.shapeEl(shape);
+    return el ? zoneSpots(el).find(s => s.name === zone)?.cursor : undefined;
+  }
+
+  /** A point in a shape's local units → the stage's own (unzoomed) pixel units. */
+  private toStage(el: SVGGraphicsElement, x: number, y: number): { x: number; y: number } | null {
+    const m = el.getScreenCTM(), st = this.stage();
+    if (!m || !st) return null;
+    const p = new DOMPoint(x, y).matrixTransform(m), r = st.getBoundingClientRect();
+    return { x: (p.x - r.left) / this.zoom, y: (p.y - r.top) / this.zoom };
+  }
+
+  /** Draws the hovered (or dragged) shape's handles in an overlay above the drawing. */
+  private drawHandles() {
+    const stage = this.stage();
+    if (!stage) return;
+    let overlay = stage.querySelector(':scope > svg.duet-overlay') as SVGSVGElement | null;
+    if (!overlay) {
+      overlay = document.createElementNS(SVGNS, 'svg') as SVGSVGElement;
+      overlay.setAttribute('class', 'duet-overlay');
+      stage.appendChild(overlay);
+    } else if (overlay !== stage.lastElementChild) {
+      stage.appendChild(overlay);
+    }
+    overlay.replaceChildren();
+    const shape = this.drag ? this.drag.shape : this.hoverShape;
+    const zones = this.zoneTable.get(shape);
+    const el = shape >= 0 ? this.shapeEl(shape) : null;
+    if (!el || !zones) return;
+    const known = new Map(zones.map(z => [z.name, z]));
+    for (const spot of zoneSpots(el)) {
+      const z = known.get(spot.name);
+      if (!z || spot.kind === 'body') continue;
+      if (this.drag && spot.name !== this.drag.zone && spot.kind === 'point') continue;
+      const a = this.toStage(el, spot.x, spot.y);
+      if (!a) continue;
+      let h: SVGElement;
+      if (spot.kind === 'edge') {
+        const b = this.toStage(el, spot.x2!, spot.y2!);
+        if (!b) continue;
+        h = document.createElementNS(SVGNS, 'line');
+        h.setAttribute('x1', String(a.x)); h.setAttribute('y1', String(a.y));
+        h.setAttribute('x2', String(b.x)); h.setAttribute('y2', String(b.y));
+        h.setAttribute('class', 'duet-handle-edge' + (z.active ? '' : ' duet-inactive'));
+      } else {
+        h = document.createElementNS(SVGNS, 'circle');
+        h.setAttribute('cx', String(a.x)); h.setAttribute('cy', String(a.y)); h.setAttribute('r', String(6 / this.zoom));
+        h.setAttribute('stroke-width', String(2 / this.zoom));
+        const dragged = this.drag && this.drag.zone === spot.name;
+        h.setAttribute('class', 'duet-handle' + (z.active ? '' : ' duet-inactive') + (dragged ? ' duet-dragged' : ''));
+      }
+      h.setAttribute('data-zone', spot.name);
+      h.setAttribute('data-shape', String(shape));
+      h.style.cursor = z.active ? spot.cursor : 'not-allowed';
+      overlay.appendChild(h);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ dragging
+
+  private startDrag(e: PointerEvent): boolean {
+    const t = e.target as Element;
+    let shape = -1, zone: string | null = null;
+    const handle = t.closest('[data-zone]');
+    if (handle) {
+      shape = Number(handle.getAttribute('data-shape'));
+      zone = handle.getAttribute('data-zone');
+    } else {
+      const el = t.closest('.duet-stage > svg [data-duet-i]');
+      if (!el) return false;
+      shape = Number(el.getAttribute('data-duet-i'));
+      zone = zoneSpots(el).find(z => z.kind === 'body')?.name || null;
+    }
+    if (shape < 0 || !zone) return false;
+    const info = this.info(shape, zone);
+    if (!info || !info.active) return false;
+    const el = this.shapeEl(shape);
+    const m = el?.getScreenCTM();
+    if (!el || !m) return false;
+    const inv = m.inverse();
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(inv);
+    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, dx: 0, dy: 0, moved: false, waiting: false, pending: false };
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    this.classList.add('duet-dragging');
+    e.preventDefault();
+    this.sendDrag('start');
+    return true;
+  }
+
+  private lastEvent: PointerEvent | null = null;
+
+  private onDragMove(e: PointerEvent | null) {
+    const d = this.drag;
+    if (!d) return;
+    if (e) this.lastEvent = e;
+    const ev = this.lastEvent;
+    if (!ev) return;
+    const p = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(d.inv);
+    let dx = p.x - d.x0, dy = p.y - d.y0;
+    // Shift: keep to the main axis; X / Y held: only that axis
+    if (ev.shiftKey) { if (Math.abs(dx) >= Math.abs(dy)) dy = 0; else dx = 0; }
+    if (this.axisLock === 'x') dy = 0;
+    if (this.axisLock === 'y') dx = 0;
+    if (dx === d.dx && dy === d.dy) return;
+    d.dx = dx; d.dy = dy; d.moved = true;
+    this.sendDrag('move');
+  }
+
+  private sendDrag(phase: 'start' | 'move' | 'end') {
+    const d = this.drag;
+    if (!d) return;
+    if (phase === 'move' && d.waiting) { d.pending = true; return; }
+    d.pending = false;
+    if (phase !== 'end') d.waiting = true;
+    this.dispatchEvent(new CustomEvent('duet-drag', {
+      detail: { shape: d.shape, zone: d.zone, dx: d.dx, dy: d.dy, phase, moved: d.moved }, bubbles: true
+    }));
+  }
+
+  private endDrag() {
+    const d = this.drag;
+    if (!d) return;
+    this.sendDrag('end');
+    this.drag = null;
+    this.lastEvent = null;
+    this.axisLock = null;
+    this.classList.remove('duet-dragging');
+    this.drawHandles();
+  }
+
+  private slide(sl: SliderInfo, e: Event, phase: 'move' | 'end') {
+    const v = Number((e.target as HTMLInputElement).value);
+    this.dispatchEvent(new CustomEvent('duet-slider', { detail: { index: sl.index, value: v, phase }, bubbles: true }));
+  }
 
   /** The pointer position in the drawing's user units (through the root svg's own transform and viewBox). */
   toDrawing(clientX: number, clientY: number): { x: number; y: number } | null {

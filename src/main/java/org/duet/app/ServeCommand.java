@@ -50,6 +50,12 @@ final class ServeCommand implements Callable<Integer> {
         Thread warm = new Thread(() -> {
             Prelude.get();
             try {
+                // the first document shown is usually an example: run one once, so its classes are loaded
+                org.duet.svg.Renderer.render("warm-up", org.duet.doc.Examples.welcome()).canvas.toCanvasSvg(false);
+            } catch (RuntimeException ignored) {
+                // only a warm-up
+            }
+            try {
                 // Batik's first transcode is slow: do it once, but after the first page has been served
                 Thread.sleep(20_000);
             } catch (InterruptedException e) {

@@ -58,6 +58,22 @@ public class CodeEditor extends Component {
         getElement().callJsFunction("setErrors", a);
     }
 
+    /** A highlighted range of the text: offsets and a CSS class (duet-mark-drives, -depends, -changed, -unsolved). */
+    public record Highlight(int from, int to, String cls, String title) {}
+
+    public void setMarks(List<Highlight> marks) {
+        JsonArray a = Json.createArray();
+        for (Highlight m : marks) {
+            JsonObject o = Json.createObject();
+            o.put("from", m.from());
+            o.put("to", m.to());
+            o.put("cls", m.cls());
+            if (m.title() != null) o.put("title", m.title());
+            a.set(a.length(), o);
+        }
+        getElement().callJsFunction("setMarks", a);
+    }
+
     public void reveal(int offset) { getElement().callJsFunction("reveal", offset); }
 
     public void focusEditor() { getElement().callJsFunction("focusEditor"); }

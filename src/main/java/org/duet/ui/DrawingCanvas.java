@@ -1,8 +1,14 @@
 package org.duet.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+import elemental.json.JsonArray;
 
 /** The canvas (frontend/duet-canvas.ts): the program's SVG with zoom, pan and pointer coordinates. */
 @Tag("duet-canvas")
@@ -22,4 +28,75 @@ public class DrawingCanvas extends Component {
     public void zoomOut() { getElement().callJsFunction("zoomBy", 0.8); }
 
     public void actualSize() { getElement().callJsFunction("setZoom", 1); }
+
+    /** The zones of a shape: [{name, active}] — handles are drawn for these. */
+    public void setZones(int shape, JsonArray zones) { getElement().callJsFunction("setZones", shape, zones); }
+
+    public void clearZones() { getElement().callJsFunction("clearZones"); }
+
+    public void setCaption(String caption) { getElement().callJsFunction("setCaption", caption); }
+
+    /** The program's sliders: [{index, name, value, lo, hi, int, label}]. */
+    public void setSliders(JsonArray sliders) { getElement().callJsFunction("setSliders", sliders); }
+
+    /** A drag step has been handled: the browser may send the next one. */
+    public void dragAck() { getElement().callJsFunction("dragAck"); }
+
+    /** The pointer entered a shape (shape = its element index, −1 for none) or one of its zones. */
+    @DomEvent("duet-hover")
+    public static class HoverEvent extends ComponentEvent<DrawingCanvas> {
+        public final int shape;
+        public final String zone;
+
+        public HoverEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
+                          @EventData("event.detail.zone") String zone) {
+            super(source, fromClient);
+            this.shape = shape;
+            this.zone = zone;
+        }
+    }
+
+    /** A drag of a zone: phase start, move (total displacement dx, dy in the shape's units) or end. */
+    @DomEvent("duet-drag")
+    public static class DragEvent extends ComponentEvent<DrawingCanvas> {
+        public final int shape;
+        public final String zone, phase;
+        public final double dx, dy;
+        public final boolean moved;
+
+        public DragEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
+                         @EventData("event.detail.zone") String zone, @EventData("event.detail.phase") String phase,
+                         @EventData("event.detail.dx") double dx, @EventData("event.detail.dy") double dy,
+                         @EventData("event.detail.moved") boolean moved) {
+            super(source, fromClient);
+            this.shape = shape;
+            this.zone = zone;
+            this.phase = phase;
+            this.dx = dx;
+            this.dy = dy;
+            this.moved = moved;
+        }
+    }
+
+    /** A slider of the program was moved to a value (phase move or end). */
+    @DomEvent("duet-slider")
+    public static class SliderEvent extends ComponentEvent<DrawingCanvas> {
+        public final int index;
+        public final double value;
+        public final String phase;
+
+        public SliderEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.index") int index,
+                           @EventData("event.detail.value") double value, @EventData("event.detail.phase") String phase) {
+            super(source, fromClient);
+            this.index = index;
+            this.value = value;
+            this.phase = phase;
+        }
+    }
+
+    public Registration onHover(ComponentEventListener<HoverEvent> l) { return addListener(HoverEvent.class, l); }
+
+    public Registration onDrag(ComponentEventListener<DragEvent> l) { return addListener(DragEvent.class, l); }
+
+    public Registration onSlider(ComponentEventListener<SliderEvent> l) { return addListener(SliderEvent.class, l); }
 }

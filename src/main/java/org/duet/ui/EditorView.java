@@ -43,6 +43,13 @@ import org.duet.eval.Runner;
 import org.duet.lang.DuetException;
 import org.duet.svg.PngExport;
 import org.duet.svg.Renderer;
+import org.duet.lang.Loc;
+import org.duet.sync.DragResult;
+import org.duet.sync.Heuristics;
+import org.duet.sync.ShapeZones;
+import org.duet.sync.Sync;
+import org.duet.sync.SyncTable;
+import org.duet.sync.Zone;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -72,6 +79,14 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private final Span status = new Span();
     private final Span info = new Span();
     private final Checkbox ghosts = new Checkbox("Ghosts");
+    private final com.vaadin.flow.component.select.Select<Heuristics> heuristics = new com.vaadin.flow.component.select.Select<>();
+    /** The zone table of the shown program version (computed on first hover), and the shapes whose zones were sent. */
+    private SyncTable table;
+    private final java.util.Set<Integer> zonesSent = new java.util.HashSet<>();
+    /** A drag or slider gesture in progress: the program at mouse-down, its table, the zone, the latest text. */
+    private SyncTable dragTable;
+    private Zone dragZone;
+    private String dragBase, dragText;
     private MenuItem undoItem, redoItem;
 
     private String name;
@@ -109,6 +124,21 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         code.onRedo(e -> redo());
         code.onSave(e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.TOP_END));
         ghosts.addValueChangeListener(e -> showDrawing());
+        canvas.onHover(e -> hover(e.shape, e.zone));
+        canvas.onDrag(this::dragged);
+        canvas.onSlider(this::slid);
+        heuristics.setItems(Heuristics.values());
+        heuristics.setItemLabelGenerator(h -> "Heuristics: " + h.name().charAt(0) + h.name().substring(1).toLowerCase());
+        heuristics.setValue(Heuristics.BIASED);
+        heuristics.setId("heuristics");
+        heuristics.addClassName("duet-heuristics");
+        heuristics.getElement().setAttribute("title", "How a drag chooses which numbers of the program to change");
+        heuristics.addValueChangeListener(e -> {
+            table = null;
+            zonesSent.clear();
+            canvas.clearZones();
+            updateSliders();
+        });
         shortcuts();
     }
 
@@ -166,7 +196,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         tools.setId("tools");
         tools.getElement().setAttribute("title", "Drawing and relate tools");
 
-        HorizontalLayout h = new HorizontalLayout(logo, docName, menu, tools, ghosts, help);
+        HorizontalLayout h = new HorizontalLayout(logo, docName, menu, tools, heuristics, ghosts, help);
         h.addClassName("duet-header");
         h.setWidthFull();
         h.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -549,7 +579,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         if (result instanceof Renderer.Result) {
             lastGood = (Renderer.Result) result;
             code.setErrors(List.of());
+            table = null;
+            zonesSent.clear();
+            canvas.clearZones();
             showDrawing();
+            updateSliders();
             int n = lastGood.canvas.elements().size();
             setStatus("", false);
             info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
@@ -565,6 +599,216 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             canvas.setDimmed(true);
             info.setText("saved");
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ live sync
+
+    /** The zone table of the program on the canvas (computed once per program version and heuristics). */
+    private SyncTable table() {
+        if (table == null && lastGood != null && lastGood.program.source().original().equals(text)) {
+            Renderer.Result shown = lastGood;
+            Heuristics h = heuristics.getValue();
+            try {
+                table = Runner.call(() -> Sync.table(shown, h));
+            } catch (DuetException e) {
+                table = null;
+            }
+        }
+        return table;
+    }
+
+    /** The pointer is over a shape (or one of its handles): send its zones, caption the zone, light up the code. */
+    private void hover(int shape, String zoneName) {
+        if (dragZone != null) return;
+        SyncTable t = table();
+        if (t == null || shape < 0) {
+            canvas.setCaption("");
+            code.setMarks(List.of());
+            return;
+        }
+        ShapeZones sz = t.shape(shape);
+        if (sz == null) {
+            String kind = shape < t.canvas().elements().size() ? t.canvas().elements().get(shape).sourceKind : "shape";
+            canvas.setCaption(kind + shape + " — no zones");
+            code.setMarks(List.of());
+            return;
+        }
+        if (zonesSent.add(shape)) {
+            elemental.json.JsonArray list = elemental.json.Json.createArray();
+            for (Zone z : sz.zones) {
+                elemental.json.JsonObject o = elemental.json.Json.createObject();
+                o.put("name", z.name);
+                o.put("active", z.active());
+                list.set(list.length(), o);
+            }
+            canvas.setZones(shape, list);
+        }
+        Zone z = zoneName == null || zoneName.isEmpty() ? null : sz.zone(zoneName);
+        if (z == null) {
+            canvas.setCaption(sz.kind + shape);
+            code.setMarks(List.of());
+            return;
+        }
+        canvas.setCaption(zoneCaption(z));
+        List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
+        for (Loc l : z.assigned()) marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
+        for (Loc l : z.otherCandidates()) marks.add(highlight(t.program(), l, "duet-mark-depends", "the shape depends on " + locName(l)));
+        code.setMarks(marks);
+    }
+
+    static String locName(Loc l) { return l.name().isEmpty() ? "loc_" + l.id() : l.name(); }
+
+    private static String zoneCaption(Zone z) {
+        StringBuilder sb = new StringBuilder(z.caption());
+        if (!z.active()) return sb.append(" — ").append(z.reason()).toString();
+        java.util.Map<String, java.util.List<String>> byAxis = new java.util.LinkedHashMap<>();
+        java.util.Set<Loc> seen = new java.util.HashSet<>();
+        for (org.duet.sync.TriggerElement e : z.trigger()) {
+            if (!seen.add(e.loc)) continue;
+            byAxis.computeIfAbsent(e.axis, k -> new java.util.ArrayList<>())
+                    .add(locName(e.loc) + "(" + org.duet.lang.JsNumber.toString(e.loc.value) + ")");
+        }
+        for (var en : byAxis.entrySet()) sb.append("  [").append(en.getKey()).append("] ").append(String.join(" ", en.getValue()));
+        return sb.toString();
+    }
+
+    /** The range of a literal's text in the program: digits, annotation and slider range. */
+    private static CodeEditor.Highlight highlight(org.duet.lang.Program p, Loc l, String cls, String title) {
+        String src = p.source().text();
+        int end = l.numEnd;
+        if (end < src.length() && "!?~".indexOf(src.charAt(end)) >= 0) end++;
+        if (end < src.length() && src.charAt(end) == '{') {
+            int close = src.indexOf('}', end);
+            if (close > 0 && close - end < 40) end = close + 1;
+        }
+        return new CodeEditor.Highlight(l.numStart, end, cls, title);
+    }
+
+    private void dragged(DrawingCanvas.DragEvent e) {
+        switch (e.phase) {
+            case "start": {
+                SyncTable t = table();
+                dragZone = null;
+                if (t == null) { canvas.dragAck(); return; }
+                try {
+                    dragZone = Sync.find(t, e.shape, e.zone);
+                } catch (DuetException ex) {
+                    canvas.setCaption(ex.bareMessage());
+                    canvas.dragAck();
+                    return;
+                }
+                dragTable = t;
+                dragBase = text;
+                dragText = null;
+                canvas.dragAck();
+                return;
+            }
+            case "move":
+                if (dragZone != null) step(e.dx, e.dy);
+                canvas.dragAck();
+                return;
+            default: // end
+                if (dragZone != null && e.moved) step(e.dx, e.dy);
+                finishGesture();
+        }
+    }
+
+    /** One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. */
+    private void step(double dx, double dy) {
+        DragResult r;
+        try {
+            r = Sync.drag(dragTable, dragZone, dx, dy);
+        } catch (DuetException ex) {
+            canvas.setCaption(ex.bareMessage());
+            return;
+        }
+        String newText = r.newText;
+        Renderer.Result rr;
+        try {
+            rr = Runner.call(() -> Renderer.render(name, newText, Limits.DEFAULT, Renderer.Frame.FIRST));
+        } catch (DuetException ex) {
+            canvas.setCaption("this position gives an error: " + ex.bareMessage());
+            return;
+        }
+        dragText = newText;
+        lastGood = rr;
+        canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
+        code.setText(newText);
+        List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
+        java.util.Set<Integer> unsolved = new java.util.HashSet<>();
+        for (DragResult.Element el : r.unsolved()) if (el.loc != null) unsolved.add(el.loc.id());
+        for (Loc l : dragZone.assigned()) {
+            Loc now = rr.program.loc(l.id());
+            if (now == null) continue;
+            String cls = unsolved.contains(l.id()) ? "duet-mark-unsolved" : r.changedLocs.containsKey(l.id())
+                    ? "duet-mark-changed" : "duet-mark-drives";
+            marks.add(highlight(rr.program, now, cls, unsolved.contains(l.id()) ? "could not be solved for this position" : null));
+        }
+        code.setMarks(marks);
+        StringBuilder cap = new StringBuilder(dragZone.caption().replace(" (ACTIVE)", ""));
+        cap.append(String.format("  dx %.0f dy %.0f", dx, dy));
+        if (!r.exact()) cap.append("  — not every attribute can follow");
+        canvas.setCaption(cap.toString());
+    }
+
+    /** The end of a drag or slider gesture: one undo step, saved, and run as usual. */
+    private void finishGesture() {
+        String result = dragText;
+        boolean changed = dragZone != null && result != null && !result.equals(dragBase);
+        dragZone = null;
+        dragTable = null;
+        dragText = null;
+        dragBase = null;
+        if (changed) {
+            text = result;
+            history.changed(text);
+            save();
+            render();
+            updateUndoRedo();
+        }
+    }
+
+    /** The program's range sliders, shown beside the canvas. */
+    private void updateSliders() {
+        if (dragZone != null) return;
+        SyncTable t = table();
+        elemental.json.JsonArray list = elemental.json.Json.createArray();
+        if (t != null) {
+            List<Zone> ws = t.widgets();
+            for (int i = 0; i < ws.size(); i++) {
+                Zone z = ws.get(i);
+                if (!z.active() || z.trigger().isEmpty()) continue;
+                Loc l = z.trigger().get(0).loc;
+                if (l.range == null) continue;
+                elemental.json.JsonObject o = elemental.json.Json.createObject();
+                o.put("index", i);
+                o.put("name", locName(l));
+                o.put("value", l.value);
+                o.put("lo", l.range.lo());
+                o.put("hi", l.range.hi());
+                o.put("int", z.name.startsWith("Int"));
+                o.put("label", org.duet.lang.JsNumber.toString(l.value));
+                list.set(list.length(), o);
+            }
+        }
+        canvas.setSliders(list);
+    }
+
+    private void slid(DrawingCanvas.SliderEvent e) {
+        if (dragZone == null) {
+            SyncTable t = table();
+            if (t == null || e.index < 0 || e.index >= t.widgets().size()) return;
+            dragTable = t;
+            dragZone = t.widgets().get(e.index);
+            dragBase = text;
+            dragText = null;
+        }
+        Loc l = dragZone.trigger().isEmpty() ? null : dragZone.trigger().get(0).loc;
+        if (l != null && l.range != null && l.range.hi() != l.range.lo()) {
+            double dx = (e.value - l.value) * 100 / (l.range.hi() - l.range.lo());
+            step(dx, 0);
+        }
+        if ("end".equals(e.phase)) finishGesture();
     }
 
     private void showDrawing() {

@@ -1,0 +1,141 @@
+package org.duet.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Live synchronisation as a person uses it: hover a shape, drag it or its handles, move a slider, undo. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DragIT {
+    DuetServer server;
+    Browser browser;
+
+    @RegisterExtension
+    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
+
+    static final String BOXES = "(def [x0 y0 w h sep] [40 28 60 130 110])\n"
+            + "(def boxi (\\i (rect 'lightblue' (+ x0 (mult i sep)) y0 w h)))\n"
+            + "(svg (map boxi [0! 1! 2!]))\n";
+
+    static final String SHAPES = "(def [cx cy r] [300 200 50])\n"
+            + "(def size 20{5-60})\n"
+            + "(svg [(circle 'orange' cx cy r)\n"
+            + "      (polygon 'green' 'black' 2 [[100 300] [160 300] [130 250]])\n"
+            + "      (rect 'navy' 400 100 size size)])\n";
+
+    @BeforeAll void start() {
+        server = DuetServer.start("DragIT");
+        browser = Browser.open(E2e.testDir("DragIT", "downloads"));
+    }
+
+    @AfterAll void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    private int docs;
+
+    /** Each test works on a fresh document of its own. */
+    private String open(String program) {
+        String doc = "drag" + (++docs);
+        server.writeDocument(doc, program);
+        browser.openEditor(server.url("doc/" + doc));
+        browser.waitForGoodRun();
+        browser.waitForSvg("the drawing", s -> s.contains("data-duet-i"));
+        return doc;
+    }
+
+    private WebElement shape(int i) {
+        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + i + "']"));
+    }
+
+    private String caption() {
+        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText();
+    }
+
+    /** Presses on an element, moves in small steps (waiting a frame between), releases. */
+    private void drag(WebElement from, int dx, int dy) {
+        Actions a = new Actions(browser.driver).moveToElement(from).pause(Duration.ofMillis(300)).clickAndHold();
+        int steps = 10;
+        for (int i = 0; i < steps; i++) a = a.moveByOffset(dx / steps, dy / steps).pause(Duration.ofMillis(20));
+        a.pause(Duration.ofMillis(300)).release().perform();
+    }
+
+    private String attr(int shape, String name) {
+        return shape(shape).getAttribute(name);
+    }
+
+    @Test
+    void hoverShowsCaptionHandlesAndHighlights() {
+        open(BOXES);
+        new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
+        browser.until("the zone caption", b -> caption().contains("rect1 Interior (ACTIVE)"));
+        assertThat(caption()).contains("sep(110)").contains("y0(28)");
+        browser.until("handles on the hovered rect", b -> b.present(By.cssSelector("duet-canvas .duet-overlay .duet-handle")));
+        List<WebElement> marks = browser.codeShadow().findElements(By.cssSelector(".duet-mark-drives"));
+        assertThat(marks).extracting(WebElement::getText).contains("110", "28");
+    }
+
+    @Test
+    void draggingARectInteriorChangesTheNumbersAndUndoRestoresThem() {
+        String doc = open(BOXES);
+        String before = browser.code();
+        drag(shape(1), 30, 20);
+        browser.until("the dragged program", b -> b.code().contains("[40 48 60 130 140]"));
+        browser.until("the rect to follow", b -> "180".equals(attr(1, "x")) && "48".equals(attr(1, "y")));
+        assertThat(attr(2, "x")).isEqualTo("320"); // the third box moves with sep
+        browser.until("the drag to be saved", b -> server.readDocument(doc).contains("[40 48 60 130 140]"));
+        browser.clickToolbar("undo");
+        browser.until("undo to restore the program", b -> b.code().equals(before));
+        browser.until("the rect back in place", b -> "150".equals(attr(1, "x")));
+    }
+
+    @Test
+    void draggingACornerResizes() {
+        open(BOXES);
+        new Actions(browser.driver).moveToElement(shape(0)).pause(Duration.ofMillis(300)).perform();
+        WebElement corner = browser.until("the BotRight handle", b -> b.driver.findElements(
+                By.cssSelector("duet-canvas .duet-overlay [data-zone='BotRight']")).stream().findFirst().orElse(null));
+        drag(corner, 20, 10);
+        browser.until("w and h to change", b -> b.code().contains("[40 28 80 140 110]"));
+        assertThat(attr(0, "width")).isEqualTo("80");
+        assertThat(attr(0, "height")).isEqualTo("140");
+    }
+
+    @Test
+    void circleEdgeAndPolygonPoint() {
+        open(SHAPES);
+        new Actions(browser.driver).moveToElement(shape(0)).pause(Duration.ofMillis(300)).perform();
+        WebElement edge = browser.until("the circle's RightEdge", b -> b.driver.findElements(
+                By.cssSelector("duet-canvas .duet-overlay [data-zone='RightEdge']")).stream().findFirst().orElse(null));
+        drag(edge, 20, 0);
+        browser.until("the radius to grow", b -> b.code().contains("[300 200 70]"));
+        new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
+        WebElement point = browser.until("the polygon's Point3", b -> b.driver.findElements(
+                By.cssSelector("duet-canvas .duet-overlay [data-zone='Point3']")).stream().findFirst().orElse(null));
+        drag(point, 10, -20);
+        browser.until("the point to move", b -> b.code().contains("[140 230]"));
+    }
+
+    @Test
+    void aSliderDragsLive() {
+        open(SHAPES);
+        WebElement slider = browser.until("the slider panel", b -> b.driver.findElements(
+                By.cssSelector("duet-canvas .duet-sliders input[type=range]")).stream().findFirst().orElse(null));
+        browser.js("const s = arguments[0]; s.value = '40'; s.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "s.dispatchEvent(new Event('change', {bubbles: true}));", slider);
+        browser.until("the slider's number to change", b -> b.code().contains("(def size 40{5-60})"));
+        browser.until("the rect to follow", b -> "40".equals(attr(2, "width")));
+    }
+}
