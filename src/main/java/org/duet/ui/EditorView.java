@@ -230,7 +230,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL).listenOn(this);
         Shortcuts.addShortcutListener(this, this::documents, Key.KEY_O, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, this::newDocument, Key.KEY_N, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, this::render, Key.ENTER, KeyModifier.CONTROL);
+        Shortcuts.addShortcutListener(this, () -> render(), Key.ENTER, KeyModifier.CONTROL);
         // single keys only when the focus is not in a text field or the code pane (handled in the browser)
         code.getElement().executeJs(
                 "if (window.__duetKeys) return; window.__duetKeys = true;"
@@ -308,7 +308,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             code.setText(text);
             canvas.resetView();
             lastGood = null;
-            render();
+            render(true);
             updateUndoRedo();
         } catch (Workspace.WorkspaceException e) {
             name = null;
@@ -543,7 +543,14 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
      * Runs the program off the UI thread (other editors and this page stay responsive whatever the program
      * does). One run at a time per editor: changes made meanwhile are run together when it ends.
      */
-    private void render() {
+    private void render() { render(false); }
+
+    /** Run of a document just opened: wait briefly, so the first page usually arrives with its drawing. */
+    private static final long FIRST_RUN_WAIT_MS = 500;
+    /** The generation whose result was already shown synchronously (its asynchronous delivery is then skipped). */
+    private long shownInline = -1;
+
+    private void render(boolean waitBriefly) {
         if (name == null) return;
         if (running) {
             runAgain = true;
@@ -555,7 +562,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         String doc = name;
         UI ui = UI.getCurrent();
         long t0 = System.nanoTime();
-        CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return (Object) Renderer.render(doc, program, Limits.DEFAULT, Renderer.Frame.FIRST);
             } catch (DuetException e) {
@@ -563,7 +570,24 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return new DuetException("internal error: " + e);
             }
-        }, Runner.EXECUTOR).thenAccept(result -> ui.access(() -> {
+        }, Runner.EXECUTOR);
+        if (waitBriefly) {
+            try {
+                Object result = run.get(FIRST_RUN_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                running = false;
+                shownInline = gen;
+                showResult(result, (System.nanoTime() - t0) / 1e6);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                // a slow program: its drawing is pushed when it is ready
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // reported by the asynchronous path below
+            }
+        }
+        run.thenAccept(result -> ui.access(() -> {
+            if (shownInline == gen) return;
             running = false;
             if (runAgain || !program.equals(text) || !doc.equals(name)) {
                 runAgain = false;
