@@ -17,6 +17,11 @@ interface Drag {
 
 const SVGNS = 'http://www.w3.org/2000/svg';
 
+/** Keeps receiving the pointer's events outside the canvas (a pointer the browser does not know is ignored). */
+function capture(e: PointerEvent) {
+  try { (e.currentTarget as Element).setPointerCapture(e.pointerId); } catch { /* e.g. a synthetic event */ }
+}
+
 const MIN_ZOOM = 0.05, MAX_ZOOM = 40;
 
 @customElement('duet-canvas')
@@ -200,7 +205,7 @@ export class DuetCanvas extends LitElement {
     // panning: the background, the middle button, or Space held
     if (e.button === 1 || this.spaceDown || (!onShape && e.button === 0)) {
       this.dragging = { x: e.clientX, y: e.clientY, panX: this.panX, panY: this.panY, id: e.pointerId };
-      (e.currentTarget as Element).setPointerCapture(e.pointerId);
+      capture(e);
       this.classList.add('duet-panning');
       e.preventDefault();
     }
@@ -259,8 +264,15 @@ export class DuetCanvas extends LitElement {
     if (shape === this.hoverShape) this.drawHandles();
   }
 
-  /** Forget zone lists (the program changed). */
-  clearZones() { this.zoneTable.clear(); }
+  /** Forget zone lists (the program changed): the next pointer move over a shape asks for its zones again. */
+  clearZones() {
+    this.zoneTable.clear();
+    if (!this.drag) {
+      this.hoverShape = -1;
+      this.hoverZone = null;
+      this.drawHandles();
+    }
+  }
 
   setCaption(text: string) { this.caption = text; }
 
@@ -393,7 +405,7 @@ export class DuetCanvas extends LitElement {
     const inv = m.inverse();
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(inv);
     this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, dx: 0, dy: 0, moved: false, waiting: false, pending: false };
-    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    capture(e);
     this.classList.add('duet-dragging');
     e.preventDefault();
     this.sendDrag('start');
