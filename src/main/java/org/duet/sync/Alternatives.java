@@ -131,6 +131,7 @@ public final class Alternatives {
     public static Result alternatives(SyncTable t, Zone zone, double dx, double dy, int max, long timeLimitMs) {
         if (!Double.isFinite(dx) || !Double.isFinite(dy)) throw new SyncException("dx and dy must be finite numbers");
         if (max <= 0) return new Result(List.of(), false);
+        warmUp();
         long deadline = System.nanoTime() + Math.max(1, timeLimitMs) * 1_000_000L;
 
         // the zone's attributes and the universe of candidate locations
@@ -212,6 +213,31 @@ public final class Alternatives {
         List<Alternative> out = new ArrayList<>();
         for (int i = 0; i < found.size() && i < max; i++) out.add(found.get(i).withRank(i + 1));
         return new Result(out, truncated);
+    }
+
+    private static volatile boolean warm;
+
+    /**
+     * The first Choco search of a JVM spends 100–300 ms loading classes; that happens here, once, outside the time
+     * budget of a request (so a cold command line call is not cut short before it starts).
+     */
+    static void warmUp() {
+        if (warm) return;
+        synchronized (Alternatives.class) {
+            if (warm) return;
+            Model m = new Model("warm-up");
+            BoolVar[] b = m.boolVarArray("b", 3);
+            m.sum(b, ">=", 1).post();
+            m.sum(new BoolVar[] {b[0], b[1]}, "<", 2).post();
+            m.sum(b, "=", 2).post();
+            org.chocosolver.solver.Solver s = m.getSolver();
+            s.setSearch(Search.inputOrderUBSearch(b));
+            s.limitTime(10_000);
+            s.limitSolution(10);
+            while (s.solve()) { /* enumerate */ }
+            s.isStopCriterionMet();
+            warm = true;
+        }
     }
 
     /** The ranking (SPEC.md "Ranking of drag alternatives"). */

@@ -134,6 +134,26 @@ class AlternativesTest {
     }
 
     @Test
+    void sliderAndInactiveZones() {
+        // a slider may move its own literal, frozen or not; for a slider every shape counts as "other"
+        Alternatives.Result r = alts("(def n 3!{1-5})\n(svg [(rect 'red' (* n 10!) 0! 5! 5!)])", Sync.WIDGETS, "IntSlider1", 50, 0);
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).description).isEqualTo("change n 3 → 5");
+        assertThat(r.get(0).otherShapesMoved).isEqualTo(1);
+        // heuristics None gives box 1's x no location (two candidates); the alternatives use both
+        SyncTable t = SyncTesting.table(BOXES, Heuristics.NONE);
+        Zone z = Sync.find(t, 1, "Interior");
+        Alternatives.Result rn = Alternatives.alternatives(t, z, 7, 0, 10);
+        assertThat(rn).extracting(a -> a.description).containsExactly("change sep 110 → 117", "change x0 40 → 47");
+        // an inactive zone (None, its only movable attribute ambiguous) still has alternatives; ties go to text order
+        SyncTable t2 = SyncTesting.table("(def [a b] [1 2])\n(svg [(rect 'red' (+ a b) 0! 5! 5!)])", Heuristics.NONE);
+        Zone z2 = Sync.find(t2, 0, "Interior");
+        assertThat(z2.active()).isFalse();
+        assertThat(Alternatives.alternatives(t2, z2, 7, 0, 10)).extracting(a -> a.description)
+                .containsExactly("change a 1 → 8", "change b 2 → 9");
+    }
+
+    @Test
     void cliJson() throws IOException {
         Path p = dir.resolve("boxes.little");
         Files.writeString(p, BOXES);
