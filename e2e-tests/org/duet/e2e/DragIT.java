@@ -129,6 +129,25 @@ class DragIT {
     }
 
     @Test
+    void anAlternativeCanBePreviewedAndChosenAndUndoneInOneStep() {
+        String doc = open(BOXES);
+        String before = browser.code();
+        drag(shape(1), 30, 0);
+        browser.until("the drag", b -> b.code().contains("[40 28 60 130 140]"));
+        WebElement other = browser.until("the alternatives panel", b -> b.driver.findElements(
+                By.cssSelector("#alternatives .duet-alternative")).stream()
+                .filter(e -> e.getText().contains("x0")).findFirst().orElse(null));
+        new Actions(browser.driver).moveToElement(other).pause(Duration.ofMillis(300)).perform();
+        browser.until("the preview of moving x0", b -> b.code().contains("[70 28 60 130 110]"));
+        assertThat(server.readDocument(doc)).contains("[40 28 60 130 140]"); // a preview is not saved
+        other.click();
+        browser.until("the chosen alternative saved", b -> server.readDocument(doc).contains("[70 28 60 130 110]"));
+        browser.until("the rect where the drag put it", b -> "180".equals(attr(1, "x")));
+        browser.clickToolbar("undo");
+        browser.until("one undo back to before the drag", b -> b.code().equals(before));
+    }
+
+    @Test
     void aSliderDragsLive() {
         open(SHAPES);
         WebElement slider = browser.until("the slider panel", b -> b.driver.findElements(

@@ -47,6 +47,12 @@ public final class History {
         lastTypingAt = Long.MIN_VALUE;
     }
 
+    /** Replaces the current step's text (an alternative chosen for the last gesture stays one undo step). */
+    public void replaceCurrent(String text) {
+        states.set(index, text);
+        lastTypingAt = Long.MIN_VALUE;
+    }
+
     private void push(String text) {
         while (states.size() > index + 1) states.remove(states.size() - 1);
         states.add(text);

@@ -44,6 +44,7 @@ import org.duet.lang.DuetException;
 import org.duet.svg.PngExport;
 import org.duet.svg.Renderer;
 import org.duet.lang.Loc;
+import org.duet.sync.Alternatives;
 import org.duet.sync.DragResult;
 import org.duet.sync.Heuristics;
 import org.duet.sync.ShapeZones;
@@ -87,6 +88,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private SyncTable dragTable;
     private Zone dragZone;
     private String dragBase, dragText;
+    private double dragDx, dragDy;
+    /** Other ways of making the last drag, offered in a panel over the canvas. */
+    private final AlternativesPanel alternatives = new AlternativesPanel();
     private MenuItem undoItem, redoItem;
 
     private String name;
@@ -110,7 +114,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         canvas.addClassName("duet-canvas");
         canvas.setId("canvas");
 
-        SplitLayout split = new SplitLayout(code, canvas);
+        Div canvasArea = new Div(canvas, alternatives);
+        canvasArea.addClassName("duet-canvas-area");
+        SplitLayout split = new SplitLayout(code, canvasArea);
         split.setSplitterPosition(42);
         split.setSizeFull();
         split.addClassName("duet-split");
@@ -423,6 +429,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void typed(String newText) {
         if (name == null || newText.equals(text)) return;
+        alternatives.hide();
         text = newText;
         history.typed(newText, System.currentTimeMillis());
         save();
@@ -739,6 +746,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. */
     private void step(double dx, double dy) {
+        dragDx = dx;
+        dragDy = dy;
         DragResult r;
         try {
             r = Sync.drag(dragTable, dragZone, dx, dy);
@@ -779,6 +788,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void finishGesture() {
         String result = dragText;
         boolean changed = dragZone != null && result != null && !result.equals(dragBase);
+        if (changed && dragZone.shape >= 0) offerAlternatives(dragTable, dragZone, dragDx, dragDy, result);
+        else alternatives.hide();
         dragZone = null;
         dragTable = null;
         dragText = null;
@@ -790,6 +801,60 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             render();
             updateUndoRedo();
         }
+    }
+
+    /**
+     * After a drag: the other ways of making it (ranked by Choco-backed search) are listed; hovering one previews
+     * its drawing and code, clicking it replaces the drag's edit (still one undo step).
+     */
+    private void offerAlternatives(SyncTable t, Zone zone, double dx, double dy, String applied) {
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> Alternatives.alternatives(t, zone, dx, dy, 5), Runner.EXECUTOR)
+                .thenAccept(result -> ui.access(() -> {
+                    if (!applied.equals(text)) return; // the program changed meanwhile
+                    List<Alternatives.Alternative> others = new java.util.ArrayList<>();
+                    for (Alternatives.Alternative a : result) if (!a.program.equals(applied)) others.add(a);
+                    if (others.isEmpty()) {
+                        alternatives.hide();
+                        return;
+                    }
+                    alternatives.show(others, result.truncated, this::previewAlternative, this::endPreview,
+                            this::applyAlternative);
+                }))
+                .exceptionally(e -> null);
+    }
+
+    private void previewAlternative(Alternatives.Alternative a) {
+        try {
+            Renderer.Result rr = Runner.call(() -> Renderer.render(name, a.program, Limits.DEFAULT, Renderer.Frame.FIRST));
+            canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
+            code.setText(a.program);
+            List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
+            for (Alternatives.Change c : a.changes) {
+                Loc now = rr.program.loc(c.loc.id());
+                if (now != null) marks.add(highlight(rr.program, now, "duet-mark-changed", null));
+            }
+            code.setMarks(marks);
+        } catch (DuetException e) {
+            canvas.setCaption("this alternative gives an error: " + e.bareMessage());
+        }
+    }
+
+    private void endPreview() {
+        code.setText(text);
+        code.setMarks(List.of());
+        showDrawing();
+    }
+
+    private void applyAlternative(Alternatives.Alternative a) {
+        alternatives.hide();
+        text = a.program;
+        history.replaceCurrent(text);
+        code.setText(text);
+        code.setMarks(List.of());
+        save();
+        render();
+        updateUndoRedo();
     }
 
     /** The program's range sliders, shown beside the canvas. */
