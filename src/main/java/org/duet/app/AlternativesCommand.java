@@ -6,7 +6,6 @@ import org.duet.sync.Heuristics;
 import org.duet.sync.Sync;
 import org.duet.sync.SyncTable;
 import org.duet.sync.Zone;
-import org.duet.svg.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,24 +50,14 @@ final class AlternativesCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Heuristics h;
-        try {
-            h = Heuristics.parse(heuristics);
-        } catch (IllegalArgumentException e) {
-            err.println("duet alternatives: " + e.getMessage());
-            return 1;
-        }
-        if (!Double.isFinite(dx) || !Double.isFinite(dy)) {
-            err.println("duet alternatives: --dx and --dy must be finite numbers");
-            return 1;
-        }
         if (top < 1) {
             err.println("duet alternatives: --top must be at least 1");
             return 1;
         }
         try {
-            String text = Cli.read(file, err);
-            SyncTable t = Sync.table(Renderer.render(file.toString(), text), h);
+            Heuristics h = Cli.heuristics(heuristics, "alternatives", err);
+            Cli.finite(dx, dy, "alternatives", err);
+            SyncTable t = Cli.table(file, h, err);
             Zone z = Sync.find(t, shape == null ? Sync.WIDGETS : shape, zone);
             Alternatives.Result r = Alternatives.alternatives(t, z, dx, dy, top);
             out.print(json ? json(r) : text(r));

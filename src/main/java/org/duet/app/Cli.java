@@ -38,6 +38,29 @@ final class Cli {
         throw new Failed();
     }
 
+    /** The heuristics named on the command line, or a message and {@link Failed}. */
+    static org.duet.sync.Heuristics heuristics(String word, String command, PrintWriter err) {
+        try {
+            return org.duet.sync.Heuristics.parse(word);
+        } catch (IllegalArgumentException e) {
+            err.println("duet " + command + ": " + e.getMessage());
+            throw new Failed();
+        }
+    }
+
+    /** A drag displacement must be finite. */
+    static void finite(double dx, double dy, String command, PrintWriter err) {
+        if (Double.isFinite(dx) && Double.isFinite(dy)) return;
+        err.println("duet " + command + ": --dx and --dy must be finite numbers");
+        throw new Failed();
+    }
+
+    /** The zone table of a program file (its DuetException if it does not render). */
+    static org.duet.sync.SyncTable table(Path file, org.duet.sync.Heuristics h, PrintWriter err) {
+        String text = read(file, err);
+        return org.duet.sync.Sync.table(org.duet.svg.Renderer.render(file.toString(), text), h);
+    }
+
     static void report(Path file, DuetException e, PrintWriter err) {
         err.println(e.format(file.toString()));
     }

@@ -5,7 +5,6 @@ import org.duet.sync.DragResult;
 import org.duet.sync.Heuristics;
 import org.duet.sync.Sync;
 import org.duet.sync.SyncTable;
-import org.duet.svg.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,20 +44,10 @@ final class DragCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Heuristics h;
         try {
-            h = Heuristics.parse(heuristics);
-        } catch (IllegalArgumentException e) {
-            err.println("duet drag: " + e.getMessage());
-            return 1;
-        }
-        if (!Double.isFinite(dx) || !Double.isFinite(dy)) {
-            err.println("duet drag: --dx and --dy must be finite numbers");
-            return 1;
-        }
-        try {
-            String text = Cli.read(file, err);
-            SyncTable t = Sync.table(Renderer.render(file.toString(), text), h);
+            Heuristics h = Cli.heuristics(heuristics, "drag", err);
+            Cli.finite(dx, dy, "drag", err);
+            SyncTable t = Cli.table(file, h, err);
             DragResult r = Sync.drag(t, shape == null ? Sync.WIDGETS : shape, zone, dx, dy);
             if (!r.solvedAny() && !r.elements.isEmpty()) {
                 StringBuilder sb = new StringBuilder();

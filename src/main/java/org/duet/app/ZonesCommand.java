@@ -6,11 +6,9 @@ import org.duet.lang.Loc;
 import org.duet.lang.Program;
 import org.duet.sync.Heuristics;
 import org.duet.sync.ShapeZones;
-import org.duet.sync.Sync;
 import org.duet.sync.SyncTable;
 import org.duet.sync.TriggerElement;
 import org.duet.sync.Zone;
-import org.duet.svg.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,16 +37,9 @@ final class ZonesCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Heuristics h;
         try {
-            h = Heuristics.parse(heuristics);
-        } catch (IllegalArgumentException e) {
-            err.println("duet zones: " + e.getMessage());
-            return 1;
-        }
-        try {
-            String text = Cli.read(file, err);
-            SyncTable t = Sync.table(Renderer.render(file.toString(), text), h);
+            Heuristics h = Cli.heuristics(heuristics, "zones", err);
+            SyncTable t = Cli.table(file, h, err);
             out.print(json ? json(t) : text(t));
             out.flush();
             return 0;
