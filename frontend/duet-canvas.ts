@@ -135,6 +135,17 @@ export class DuetCanvas extends LitElement {
     }
   }
 
+  /** Sets attributes of the shapes shown (a drag step where only numbers moved): [[index, name, value], …]. */
+  patch(updates: [number, string, string][]) {
+    const root = this.rootSvg();
+    if (!root) return;
+    for (const [i, name, value] of updates) {
+      const el = root.querySelector(`[data-duet-i="${i}"]`);
+      if (el) el.setAttribute(name, value);
+    }
+    this.drawHandles();
+  }
+
   /** Dims the drawing (the program has an error: the last good drawing stays, dimmed). */
   setDimmed(d: boolean) { this.dimmed = d; }
 

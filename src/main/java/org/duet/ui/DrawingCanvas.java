@@ -17,6 +17,19 @@ public class DrawingCanvas extends Component {
     /** Shows a drawing: SVG text produced by Duet's writer (allow-listed, escaped). */
     public void setSvg(String svg) { getElement().callJsFunction("setSvg", svg); }
 
+    /** Sets changed attributes of shapes already shown: [[index, name, value], …]. */
+    public void patch(java.util.List<org.duet.svg.CanvasDiff.Update> updates) {
+        elemental.json.JsonArray a = elemental.json.Json.createArray();
+        for (org.duet.svg.CanvasDiff.Update u : updates) {
+            elemental.json.JsonArray e = elemental.json.Json.createArray();
+            e.set(0, u.index());
+            e.set(1, u.name());
+            e.set(2, u.value());
+            a.set(a.length(), e);
+        }
+        getElement().callJsFunction("patch", a);
+    }
+
     public void setDimmed(boolean dimmed) { getElement().callJsFunction("setDimmed", dimmed); }
 
     public void resetView() { getElement().callJsFunction("resetView"); }

@@ -764,8 +764,13 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         dragText = newText;
+        Renderer.Result previous = lastGood;
         lastGood = rr;
-        canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
+        // usually only numbers moved: send just the attributes that changed
+        List<org.duet.svg.CanvasDiff.Update> updates = previous == null ? null
+                : Runner.call(() -> org.duet.svg.CanvasDiff.diff(previous.canvas, rr.canvas));
+        if (updates != null) canvas.patch(updates);
+        else canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
         code.setText(newText);
         List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
         java.util.Set<Integer> unsolved = new java.util.HashSet<>();
