@@ -143,7 +143,6 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             table = null;
             zonesSent.clear();
             canvas.clearZones();
-            updateSliders();
         });
         shortcuts();
     }
@@ -862,25 +861,23 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         updateUndoRedo();
     }
 
-    /** The program's range sliders, shown beside the canvas. */
+    /**
+     * The program's range sliders (numbers written n{lo-hi}), shown beside the canvas. Read from the program's
+     * literals, so that typing does not compute the zone table; the table is built when a slider is moved.
+     */
     private void updateSliders() {
         if (dragZone != null) return;
-        SyncTable t = table();
         elemental.json.JsonArray list = elemental.json.Json.createArray();
-        if (t != null) {
-            List<Zone> ws = t.widgets();
-            for (int i = 0; i < ws.size(); i++) {
-                Zone z = ws.get(i);
-                if (!z.active() || z.trigger().isEmpty()) continue;
-                Loc l = z.trigger().get(0).loc;
+        if (lastGood != null) {
+            for (Loc l : lastGood.program.locs()) {
                 if (l.range == null) continue;
                 elemental.json.JsonObject o = elemental.json.Json.createObject();
-                o.put("index", i);
+                o.put("index", l.id());
                 o.put("name", locName(l));
                 o.put("value", l.value);
                 o.put("lo", l.range.lo());
                 o.put("hi", l.range.hi());
-                o.put("int", z.name.startsWith("Int"));
+                o.put("int", l.range.integral() && l.value == Math.floor(l.value));
                 o.put("label", org.duet.lang.JsNumber.toString(l.value));
                 list.set(list.length(), o);
             }
@@ -888,12 +885,17 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         canvas.setSliders(list);
     }
 
+    /** A slider moved: e.index is its literal's location id. */
     private void slid(DrawingCanvas.SliderEvent e) {
         if (dragZone == null) {
             SyncTable t = table();
-            if (t == null || e.index < 0 || e.index >= t.widgets().size()) return;
+            if (t == null) return;
+            Zone widget = null;
+            for (Zone z : t.widgets())
+                if (!z.trigger().isEmpty() && z.trigger().get(0).loc.id() == e.index) widget = z;
+            if (widget == null || !widget.active()) return;
             dragTable = t;
-            dragZone = t.widgets().get(e.index);
+            dragZone = widget;
             dragBase = text;
             dragText = null;
         }
