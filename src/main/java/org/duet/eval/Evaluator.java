@@ -430,13 +430,7 @@ public final class Evaluator {
 
     static String describe(Value v) { return shortDisplay(v) + " (" + v.kindName() + ")"; }
 
-    static String shortDisplay(Value v) {
-        String d;
-        if (v instanceof Value.ListV && ((Value.ListV) v).size > 50) d = "[a list of " + ((Value.ListV) v).size
-                + " elements]";
-        else d = v.display();
-        return d.length() > 80 ? d.substring(0, 77) + "…" : d;
-    }
+    static String shortDisplay(Value v) { return v.brief(80); }
 
     static Value.Num num(double v, Op op, Value.Num... args) {
         org.duet.lang.Trace[] ts = new org.duet.lang.Trace[args.length];

@@ -25,6 +25,20 @@ public abstract class Value {
 
     @Override public String toString() { return display(); }
 
+    /**
+     * A short display for messages: at most {@code max} characters, and a long list is summarised by its length.
+     * Never builds the whole display of a large value.
+     */
+    public final String brief(int max) {
+        if (this instanceof ListV && ((ListV) this).size > 50) return "[a list of " + ((ListV) this).size + " elements]";
+        StringBuilder sb = new StringBuilder();
+        briefInto(sb, max);
+        return sb.length() > max ? sb.substring(0, max - 3) + "…" : sb.toString();
+    }
+
+    /** Like {@link #display(StringBuilder)}, but stops once the text is longer than max. */
+    void briefInto(StringBuilder sb, int max) { display(sb); }
+
     /** A short word for the kind of value, for messages. */
     public abstract String kindName();
 
@@ -142,6 +156,18 @@ public abstract class Value {
                 if (!first) sb.append(' ');
                 first = false;
                 v.display(sb);
+            }
+            sb.append(']');
+        }
+
+        @Override void briefInto(StringBuilder sb, int max) {
+            sb.append('[');
+            boolean first = true;
+            for (Value v : this) {
+                if (sb.length() > max) break;
+                if (!first) sb.append(' ');
+                first = false;
+                v.briefInto(sb, max);
             }
             sb.append(']');
         }

@@ -54,11 +54,7 @@ final class Converter {
         return new DuetException(message);
     }
 
-    static String shortDisplay(Value v) {
-        String d = v instanceof Value.ListV && ((Value.ListV) v).size > 50
-                ? "[a list of " + ((Value.ListV) v).size + " elements]" : v.display();
-        return d.length() > 100 ? d.substring(0, 97) + "…" : d;
-    }
+    static String shortDisplay(Value v) { return v.brief(100); }
 
     SvgNode convert(Value v) {
         if (v instanceof Value.ListV) {
