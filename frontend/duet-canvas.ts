@@ -38,6 +38,8 @@ export class DuetCanvas extends LitElement {
   /** Zones the server reported for each shape (by element index): names and whether each is active. */
   private zoneTable = new Map<number, ZoneInfo[]>();
   private hoverShape = -1;
+  private lastPointer: { x: number; y: number } | null = null;
+  private rehoverQueued = false;
   private hoverZone: string | null = null;
   private drag: Drag | null = null;
   private axisLock: 'x' | 'y' | null = null;
@@ -223,6 +225,7 @@ export class DuetCanvas extends LitElement {
   }
 
   private onMove(e: PointerEvent) {
+    this.lastPointer = { x: e.clientX, y: e.clientY };
     if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
       this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
       if (this.pinch && this.touches.size === 2) {
@@ -261,6 +264,7 @@ export class DuetCanvas extends LitElement {
   }
 
   private onLeave() {
+    this.lastPointer = null;
     if (!this.dragging && !this.drag) {
       this.coords = '';
       this.setHover(-1, null);
@@ -282,6 +286,17 @@ export class DuetCanvas extends LitElement {
       this.hoverShape = -1;
       this.hoverZone = null;
       this.drawHandles();
+      // The pointer may rest on a shape of the new drawing: once it is in place, hover it again so that its handles
+      // come back without the user having to move.
+      if (this.lastPointer && !this.rehoverQueued) {
+        this.rehoverQueued = true;
+        requestAnimationFrame(() => {
+          this.rehoverQueued = false;
+          if (this.drag || this.dragging || !this.lastPointer) return;
+          const t = document.elementFromPoint(this.lastPointer.x, this.lastPointer.y);
+          if (t && this.contains(t)) this.hoverAt(t);
+        });
+      }
     }
   }
 
@@ -305,7 +320,10 @@ export class DuetCanvas extends LitElement {
   }
 
   private hover(e: PointerEvent) {
-    const t = e.target as Element;
+    this.hoverAt(e.target as Element);
+  }
+
+  private hoverAt(t: Element) {
     const handle = t.closest('[data-zone]');
     if (handle) {
       this.setHover(Number(handle.getAttribute('data-shape')), handle.getAttribute('data-zone'));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "duet", mixinStandardHelpOptions = true, version = "Duet 0.1",
         description = "Duet: a drawing is a program in little.",
         subcommands = {RenderCommand.class, BenchCommand.class, ServeCommand.class, ZonesCommand.class,
-                DragCommand.class, AlternativesCommand.class})
+                DragCommand.class, AlternativesCommand.class, WhyCommand.class})
 public final class Main implements Runnable {
     @Override public void run() {
         CommandLine.usage(this, System.out);

@@ -18,7 +18,7 @@ final class Ops {
         Value c = n > 2 ? ev.eval(e.args.get(2), env) : null;
         switch (e.op) {
             case PI:
-                return new Value.Num(Math.PI, new OpTrace(Op.PI));
+                return new Value.Num(Math.PI, new OpTrace(Op.PI, e));
             case EMPTY:
                 return Value.Dict.EMPTY;
             case COS: return unary(e, a, StrictMath.cos(num(e, a)));
@@ -140,11 +140,11 @@ final class Ops {
     private static double v(Value a) { return ((Value.Num) a).v; }
 
     private static Value.Num unary(Expr.OpApp e, Value a, double r) {
-        return new Value.Num(r, new OpTrace(e.op, ((Value.Num) a).trace));
+        return new Value.Num(r, new OpTrace(e.op, e, ((Value.Num) a).trace));
     }
 
     private static Value.Num binary(Expr.OpApp e, Value a, Value b, double r) {
-        return new Value.Num(r, new OpTrace(e.op, ((Value.Num) a).trace, ((Value.Num) b).trace));
+        return new Value.Num(r, new OpTrace(e.op, e, ((Value.Num) a).trace, ((Value.Num) b).trace));
     }
 
     private static Value.Dict dict(Expr.OpApp e, Value d, Value... all) {

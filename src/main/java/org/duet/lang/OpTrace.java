@@ -6,9 +6,17 @@ import java.util.Arrays;
 public final class OpTrace implements Trace {
     public final Op op;
     public final Trace[] args;
+    /**
+     * The operator application of the program (or of the prelude) that computed the number, or null when the number
+     * was computed by the system (e.g. a BOX's width from its sides). Not part of equality.
+     */
+    public final Expr.OpApp at;
 
-    public OpTrace(Op op, Trace... args) {
+    public OpTrace(Op op, Trace... args) { this(op, null, args); }
+
+    public OpTrace(Op op, Expr.OpApp at, Trace... args) {
         this.op = op;
+        this.at = at;
         this.args = args;
     }
 

@@ -46,6 +46,36 @@ public final class Printer {
     }
 
     /**
+     * The program's text with the annotation of one literal changed ({@code !} frozen, {@code ?} thawed, {@code ~}
+     * assign-once, or none); every other character is kept, the slider range included.
+     */
+    public static String annotate(Program p, Loc loc, Loc.Annotation a) {
+        Source src = p.source();
+        String orig = src.original();
+        int oe = src.originalOffset(loc.numEnd);
+        int after = oe;
+        if (loc.annotation != Loc.Annotation.NONE && after < orig.length() && "!?~".indexOf(orig.charAt(after)) >= 0)
+            after++;
+        return orig.substring(0, oe) + a.text + orig.substring(after);
+    }
+
+    /** The literal whose text (digits, annotation or range) contains or touches this offset of the program text. */
+    public static Loc literalAt(Program p, int offset) {
+        String text = p.source().text();
+        for (Loc l : p.locs()) {
+            if (l.numStart < 0) continue;
+            int end = l.numEnd;
+            if (end < text.length() && "!?~".indexOf(text.charAt(end)) >= 0) end++;
+            if (end < text.length() && text.charAt(end) == '{') {
+                int close = text.indexOf('}', end);
+                if (close > 0) end = close + 1;
+            }
+            if (offset >= l.numStart && offset <= end) return l;
+        }
+        return null;
+    }
+
+    /**
      * How a number is written in little: the shortest decimal that reads back as the same double, in plain
      * notation (little has no exponent syntax). NaN and infinities cannot be written.
      */

@@ -11,11 +11,16 @@ final class Rule {
 
     final String axis;
     final String text;
+    /** The ring radius of a rotation rule (NaN for other rules). */
+    final double ring;
     private final Fn fn;
 
-    private Rule(String axis, String text, Fn fn) {
+    private Rule(String axis, String text, Fn fn) { this(axis, text, Double.NaN, fn); }
+
+    private Rule(String axis, String text, double ring, Fn fn) {
         this.axis = axis;
         this.text = text;
+        this.ring = ring;
         this.fn = fn;
     }
 
@@ -45,7 +50,7 @@ final class Rule {
      * θ = atan2(cy − my, mx − cx) in degrees, θ₀ = 90°.
      */
     static Rule rotate(double ringRadius) {
-        return new Rule("dxy", "a+90-atan2(R-dy,dx)", (v, dx, dy) -> {
+        return new Rule("dxy", "a+90-atan2(R-dy,dx)", ringRadius, (v, dx, dy) -> {
             if (dx == 0 && dy == 0) return v;
             double theta1 = Math.toDegrees(Math.atan2(ringRadius - dy, dx));
             return v + (90 - theta1);

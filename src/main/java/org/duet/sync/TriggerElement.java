@@ -34,6 +34,9 @@ public final class TriggerElement {
     /** The desired new value for a total mouse displacement (dx, dy). */
     public double target(double dx, double dy) { return update.apply(value, dx, dy); }
 
+    /** The radius of the ring a rotation widget is drawn on (NaN for every other rule). */
+    public double ring() { return update.ring; }
+
     @Override public String toString() {
         return attribute + " [" + axis + " " + rule + "] " + (loc == null ? "-" : loc.toString());
     }

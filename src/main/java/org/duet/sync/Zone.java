@@ -78,5 +78,27 @@ public final class Zone {
         return (shape >= 0 ? kind + shape + " " : "") + name + (active() ? " (ACTIVE)" : " (INACTIVE)");
     }
 
+    /**
+     * The zone with pinned locations preferred: each attribute whose candidates include a pinned location (by id) is
+     * driven by it instead of the heuristics' choice. The zone itself if nothing changes. An inactive zone whose only
+     * problem is the heuristics' choice (not a lack of candidates) stays inactive.
+     */
+    public Zone pinned(java.util.Collection<Integer> pins) {
+        if (pins.isEmpty() || inactive != null) return this;
+        List<TriggerElement> out = new ArrayList<>(elements.size());
+        boolean changed = false;
+        for (TriggerElement e : elements) {
+            Loc pick = null;
+            for (Loc l : e.candidates) if (pins.contains(l.id()) && !l.frozen()) { pick = l; break; }
+            if (pick != null && pick != e.loc) {
+                out.add(new TriggerElement(e.feature, e.update, pick, e.candidates));
+                changed = true;
+            } else {
+                out.add(e);
+            }
+        }
+        return changed ? new Zone(shape, kind, name, out, null) : this;
+    }
+
     @Override public String toString() { return caption() + " " + elements; }
 }
