@@ -4,8 +4,9 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { zoneSpots } from './duet-zones';
+import { drawWidgets, rotation, widgetValue, WidgetPlace } from './duet-widgets';
 
-interface ZoneInfo { name: string; active: boolean }
+interface ZoneInfo { name: string; active: boolean; value?: number; ring?: number }
 interface SliderInfo { index: number; name: string; value: number; lo: number; hi: number; int: boolean; label: string }
 interface Drag {
   shape: number; zone: string; id: number;
@@ -38,6 +39,10 @@ export class DuetCanvas extends LitElement {
   /** Zones the server reported for each shape (by element index): names and whether each is active. */
   private zoneTable = new Map<number, ZoneInfo[]>();
   private hoverShape = -1;
+  /** Selected shapes (element indexes), in the order they were selected. */
+  private selected: number[] = [];
+  /** A press that becomes a click (selection) if the pointer is released where it went down. */
+  private press: { x: number; y: number; id: number; shape: number; shift: boolean; handle: boolean } | null = null;
   private lastPointer: { x: number; y: number } | null = null;
   private rehoverQueued = false;
   private hoverZone: string | null = null;
@@ -57,9 +62,48 @@ export class DuetCanvas extends LitElement {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
     window.addEventListener('keyup', this.onKey);
+    this.observeSize();
+  }
+
+  private resizeObserver?: ResizeObserver;
+  private lastWidth = 0;
+
+  /** When the canvas narrows (the inspector opens beside it), keep the selected shapes in view. */
+  private async observeSize() {
+    await this.updateComplete;
+    this.resizeObserver?.disconnect();
+    const vp = this.viewport();
+    if (!vp || !this.isConnected) return;
+    this.resizeObserver = new ResizeObserver(() => {
+      const w = vp.clientWidth;
+      if (w < this.lastWidth) this.keepSelectionInView();
+      this.lastWidth = w;
+    });
+    this.lastWidth = vp.clientWidth;
+    this.resizeObserver.observe(vp);
+  }
+
+  /** Pans so that the selected shapes' right edge is inside the viewport (when they fit at all). */
+  private keepSelectionInView() {
+    const vp = this.viewport();
+    if (!vp || !this.selected.length) return;
+    const vr = vp.getBoundingClientRect();
+    let right = -Infinity, left = Infinity;
+    for (const s of this.selected) {
+      const el = this.shapeEl(s);
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      right = Math.max(right, r.right);
+      left = Math.min(left, r.left);
+    }
+    if (!isFinite(right)) return;
+    const margin = 24;
+    const over = right - (vr.right - margin);
+    if (over > 0) this.panX -= Math.min(over, Math.max(0, left - vr.left - margin));
   }
 
   disconnectedCallback() {
+    this.resizeObserver?.disconnect();
     window.removeEventListener('keydown', this.onKey);
     window.removeEventListener('keyup', this.onKey);
     super.disconnectedCallback();
@@ -72,6 +116,22 @@ export class DuetCanvas extends LitElement {
       return;
     }
     if (this.drag && e.key === 'Shift') { this.onDragMove(null); return; }
+    if ((e.key === 'a' || e.key === 'A') && e.type === 'keydown' && !this.drag && this.hoverShape >= 0 && this.hoverZone
+        && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const t = (e.composedPath()[0] || e.target) as HTMLElement;
+      if (t && t.closest && (t.closest('.cm-editor') || t.closest('duet-code-editor') || t.tagName === 'INPUT'
+        || t.tagName === 'TEXTAREA' || t.closest('vaadin-dialog-overlay'))) return;
+      e.preventDefault();
+      this.dispatchEvent(new CustomEvent('duet-ask-alternatives',
+        { detail: { shape: this.hoverShape, zone: this.hoverZone }, bubbles: true }));
+      return;
+    }
+    if (e.key === 'Escape' && e.type === 'keydown' && !this.drag && this.selected.length) {
+      const t = (e.composedPath()[0] || e.target) as HTMLElement;
+      if (t && t.closest && (t.closest('.cm-editor') || t.closest('vaadin-dialog-overlay'))) return;
+      this.select(-1, false);
+      return;
+    }
     if (e.code === 'Space') {
       const t = (e.composedPath()[0] || e.target) as HTMLElement;
       if (t && t.closest && (t.closest('.cm-editor') || t.closest('duet-code-editor') || t.tagName === 'INPUT'
@@ -212,6 +272,13 @@ export class DuetCanvas extends LitElement {
         return;
       }
     }
+    if (e.button === 0 && !this.spaceDown) {
+      const t = e.target as Element;
+      const body = t.closest('.duet-stage > svg [data-duet-i]');
+      this.press = { x: e.clientX, y: e.clientY, id: e.pointerId, shift: e.shiftKey,
+        handle: t.closest('[data-zone]') !== null,
+        shape: body ? Number(body.getAttribute('data-duet-i')) : -1 };
+    }
     if (e.button === 0 && !this.spaceDown && this.startDrag(e)) return;
     const onShape = (e.target as Element).closest('.duet-stage > svg *') !== null
       && (e.target as Element).tagName !== 'svg';
@@ -251,10 +318,16 @@ export class DuetCanvas extends LitElement {
   }
 
   private onUp(e: PointerEvent) {
+    const pr = this.press;
+    this.press = null;
+    const click = pr !== null && pr.id === e.pointerId && e.type === 'pointerup'
+      && Math.hypot(e.clientX - pr.x, e.clientY - pr.y) < 4;
     if (this.drag && this.drag.id === e.pointerId) {
       this.endDrag();
+      if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
       return;
     }
+    if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
     this.touches.delete(e.pointerId);
     if (this.touches.size < 2) this.pinch = null;
     if (this.dragging && this.dragging.id === e.pointerId) {
@@ -276,7 +349,7 @@ export class DuetCanvas extends LitElement {
   /** The server's zone list for a shape (names and activity); handles are drawn for those zones only. */
   setZones(shape: number, zones: ZoneInfo[]) {
     this.zoneTable.set(shape, zones);
-    if (shape === this.hoverShape) this.drawHandles();
+    if (shape === this.hoverShape || this.selected.includes(shape)) this.drawHandles();
   }
 
   /** Forget zone lists (the program changed): the next pointer move over a shape asks for its zones again. */
@@ -301,6 +374,24 @@ export class DuetCanvas extends LitElement {
   }
 
   setCaption(text: string) { this.caption = text; }
+
+  /** Plain click: select only this shape (none: clear); Shift-click: add or remove it. Tells the server. */
+  private select(shape: number, add: boolean) {
+    let next: number[];
+    if (shape < 0) next = add ? this.selected : [];
+    else if (add) next = this.selected.includes(shape) ? this.selected.filter(s => s !== shape) : [...this.selected, shape];
+    else next = [shape];
+    if (next.length === this.selected.length && next.every((s, i) => s === this.selected[i])) return;
+    this.selected = next;
+    this.drawHandles();
+    this.dispatchEvent(new CustomEvent('duet-select', { detail: { shapes: next.join(' ') }, bubbles: true }));
+  }
+
+  /** The server's selection (e.g. cleared after the program changed its shapes). */
+  setSelected(shapes: number[]) {
+    this.selected = shapes.slice();
+    this.drawHandles();
+  }
 
   setSliders(list: SliderInfo[]) { this.sliders = list; }
 
@@ -364,7 +455,10 @@ export class DuetCanvas extends LitElement {
     return { x: (p.x - r.left) / this.zoom, y: (p.y - r.top) / this.zoom };
   }
 
-  /** Draws the hovered (or dragged) shape's handles in an overlay above the drawing. */
+  /**
+   * Draws, in an overlay above the drawing, the handles of the hovered shape and of the selected shapes (or only of
+   * the dragged shape while a drag goes on), a dashed box around each selected shape, and its extra widgets.
+   */
   private drawHandles() {
     const stage = this.stage();
     if (!stage) return;
@@ -377,7 +471,67 @@ export class DuetCanvas extends LitElement {
       stage.appendChild(overlay);
     }
     overlay.replaceChildren();
-    const shape = this.drag ? this.drag.shape : this.hoverShape;
+    if (this.drag) {
+      if (this.selected.includes(this.drag.shape)) this.drawSelected(overlay, this.drag.shape);
+      this.drawShapeHandles(overlay, this.drag.shape);
+      return;
+    }
+    for (const s of this.selected) this.drawSelected(overlay, s);
+    const shapes = new Set(this.selected);
+    if (this.hoverShape >= 0) shapes.add(this.hoverShape);
+    for (const s of shapes) this.drawShapeHandles(overlay, s);
+  }
+
+  /** A stage-unit box around an element (its bounding box through its transforms). */
+  private stageBox(el: SVGGraphicsElement): { x: number; y: number; w: number; h: number } | null {
+    let b: DOMRect;
+    try { b = el.getBBox(); } catch { return null; }
+    const pts = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+      .map(([x, y]) => this.toStage(el, x, y));
+    if (pts.some(p => !p)) return null;
+    const xs = pts.map(p => p!.x), ys = pts.map(p => p!.y);
+    const x = Math.min(...xs), y = Math.min(...ys);
+    return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+  }
+
+  private drawSelected(overlay: SVGSVGElement, shape: number) {
+    const el = this.shapeEl(shape);
+    if (!el) return;
+    const box = this.stageBox(el);
+    if (!box) return;
+    const pad = 4 / this.zoom;
+    const r = document.createElementNS(SVGNS, 'rect');
+    r.setAttribute('x', String(box.x - pad)); r.setAttribute('y', String(box.y - pad));
+    r.setAttribute('width', String(box.w + 2 * pad)); r.setAttribute('height', String(box.h + 2 * pad));
+    r.setAttribute('stroke-width', String(1.5 / this.zoom));
+    r.setAttribute('stroke-dasharray', `${5 / this.zoom} ${4 / this.zoom}`);
+    r.setAttribute('class', 'duet-selected-box');
+    r.setAttribute('data-selected', String(shape));
+    overlay.appendChild(r);
+    const zones = this.zoneTable.get(shape);
+    if (!zones) return;
+    const place: WidgetPlace = { ax: box.x, ay: box.y };
+    const rot = rotation(el);
+    const rz = zones.find(z => z.name === 'RotateBall');
+    if (rot && rz && rz.ring !== undefined) {
+      place.centre = this.toStage(el, rot.cx, rot.cy) || undefined;
+      place.top = this.toStage(el, rot.cx, rot.cy - rz.ring) || undefined;
+    }
+    const d = this.drag;
+    if (d && d.shape === shape) {
+      place.dragged = d.zone;
+      const z = zones.find(z => z.name === d.zone);
+      if (z && z.value !== undefined) place.draggedValue = widgetValue(d.zone, z.value, d.dx);
+      const ev = this.lastEvent, st = this.stage();
+      if (ev && st) {
+        const sr = st.getBoundingClientRect();
+        place.pointer = { x: (ev.clientX - sr.left) / this.zoom, y: (ev.clientY - sr.top) / this.zoom };
+      }
+    }
+    drawWidgets(overlay, shape, zones, place, this.zoom);
+  }
+
+  private drawShapeHandles(overlay: SVGSVGElement, shape: number) {
     const zones = this.zoneTable.get(shape);
     const el = shape >= 0 ? this.shapeEl(shape) : null;
     if (!el || !zones) return;
@@ -401,7 +555,9 @@ export class DuetCanvas extends LitElement {
         h.setAttribute('cx', String(a.x)); h.setAttribute('cy', String(a.y)); h.setAttribute('r', String(6 / this.zoom));
         h.setAttribute('stroke-width', String(2 / this.zoom));
         const dragged = this.drag && this.drag.zone === spot.name;
-        h.setAttribute('class', 'duet-handle' + (z.active ? '' : ' duet-inactive') + (dragged ? ' duet-dragged' : ''));
+        const sel = this.selected.includes(shape);
+        h.setAttribute('class', 'duet-handle' + (z.active ? '' : ' duet-inactive') + (dragged ? ' duet-dragged' : '')
+          + (sel ? ' duet-selected' : ''));
       }
       h.setAttribute('data-zone', spot.name);
       h.setAttribute('data-shape', String(shape));
@@ -429,7 +585,9 @@ export class DuetCanvas extends LitElement {
     const info = this.info(shape, zone);
     if (!info || !info.active) return false;
     const el = this.shapeEl(shape);
-    const m = el?.getScreenCTM();
+    // the colour, opacity and width widgets move in the drawing's own axes, not the shape's (it may be rotated)
+    const flat = zone.endsWith('Ball') && zone !== 'RotateBall';
+    const m = flat ? this.rootSvg()?.getScreenCTM() : el?.getScreenCTM();
     if (!el || !m) return false;
     const inv = m.inverse();
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(inv);
@@ -457,6 +615,7 @@ export class DuetCanvas extends LitElement {
     if (this.axisLock === 'y') dx = 0;
     if (dx === d.dx && dy === d.dy) return;
     d.dx = dx; d.dy = dy; d.moved = true;
+    if (d.zone.endsWith('Ball')) this.drawHandles(); // the widget's ball follows at once
     this.sendDrag('move');
   }
 

@@ -135,9 +135,102 @@ export class DuetCodeEditor extends LitElement {
     .duet-mark-drives { background: rgba(53, 132, 228, 0.25); border-radius: 2px; }
     .duet-mark-depends { background: rgba(53, 132, 228, 0.10); border-radius: 2px; }
     .duet-mark-unsolved { text-decoration: underline dotted #c01c28; }
+    .duet-number-menu {
+      position: fixed; z-index: 10; min-width: 15rem; padding: 4px 0; background: #fff;
+      border: 1px solid #deddda; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.16);
+      font: 13px system-ui, sans-serif; color: #241f31;
+    }
+    .duet-number-menu .duet-menu-title { padding: 3px 12px 5px; color: #77767b; font-size: 12px; }
+    .duet-number-menu button {
+      display: block; width: 100%; text-align: left; border: 0; background: none; padding: 5px 12px;
+      font: inherit; color: inherit; cursor: pointer;
+    }
+    .duet-number-menu button:hover, .duet-number-menu button:focus { background: #e8eef8; outline: none; }
   `;
 
   render() { return html`<div class="duet-cm-host"></div>`; }
+
+  /** Ranges of pinned literals [from, to] (from the server), to label the number menu. */
+  private pinned: [number, number][] = [];
+  private menu?: HTMLElement;
+
+  setPinned(ranges: [number, number][]) { this.pinned = ranges; }
+
+  /** The literal (digits, annotation, range) at a position of the text, or null. */
+  private literalAt(pos: number): { from: number; to: number; digits: string; ann: string } | null {
+    if (!this.view) return null;
+    const line = this.view.state.doc.lineAt(pos);
+    const re = /-?(?:\d+\.?\d*|\.\d+)([!?~]?)(\{[^}\n]*\})?/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line.text)) !== null) {
+      const from = line.from + m.index, to = from + m[0].length;
+      const before = m.index > 0 ? line.text[m.index - 1] : ' ';
+      if (/[A-Za-z_'\d.]/.test(before)) continue; // part of a name such as x2 or a'
+      if (pos >= from && pos <= to) return { from, to, digits: m[0].replace(/[!?~]?(\{[^}]*\})?$/, ''), ann: m[1] };
+    }
+    return null;
+  }
+
+  /** Right-click on a number: freeze or thaw it, pin it so that drags change it. */
+  private openNumberMenu(e: MouseEvent) {
+    if (!this.view) return;
+    const pos = this.view.posAtCoords({ x: e.clientX, y: e.clientY });
+    if (pos === null) return;
+    const lit = this.literalAt(pos);
+    if (!lit) return;
+    e.preventDefault();
+    this.closeMenu();
+    const menu = document.createElement('div');
+    menu.className = 'duet-number-menu';
+    menu.setAttribute('role', 'menu');
+    menu.style.left = `${e.clientX}px`;
+    menu.style.top = `${e.clientY}px`;
+    const title = document.createElement('div');
+    title.className = 'duet-menu-title';
+    title.textContent = `The number ${lit.digits}`;
+    menu.appendChild(title);
+    const frozen = lit.ann === '!';
+    const pinned = this.pinned.some(([f, t]) => f <= lit.from && lit.from < t);
+    const item = (label: string, action: string) => {
+      const b = document.createElement('button');
+      b.textContent = label;
+      b.setAttribute('role', 'menuitem');
+      b.setAttribute('data-action', action);
+      b.addEventListener('click', () => {
+        this.closeMenu();
+        this.flush();
+        this.fire('duet-number-action', { offset: lit.from, action });
+      });
+      menu.appendChild(b);
+    };
+    if (frozen) item('Thaw: let drags change it', 'thaw');
+    else item('Freeze: drags never change it', 'freeze');
+    if (!frozen) item(pinned ? 'Unpin' : 'Pin: drags change this number first', pinned ? 'unpin' : 'pin');
+    this.renderRoot.appendChild(menu);
+    this.menu = menu;
+    const r = menu.getBoundingClientRect();
+    if (r.bottom > window.innerHeight) menu.style.top = `${Math.max(0, e.clientY - r.height)}px`;
+    if (r.right > window.innerWidth) menu.style.left = `${Math.max(0, e.clientX - r.width)}px`;
+    (menu.querySelector('button') as HTMLElement | null)?.focus();
+    setTimeout(() => window.addEventListener('pointerdown', this.outside, true), 0);
+    window.addEventListener('keydown', this.menuKey, true);
+  }
+
+  private outside = (e: Event) => {
+    if (this.menu && !e.composedPath().includes(this.menu)) this.closeMenu();
+  };
+
+  private menuKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') { this.closeMenu(); e.stopPropagation(); e.preventDefault(); }
+  };
+
+  private closeMenu() {
+    if (!this.menu) return;
+    this.menu.remove();
+    this.menu = undefined;
+    window.removeEventListener('pointerdown', this.outside, true);
+    window.removeEventListener('keydown', this.menuKey, true);
+  }
 
   firstUpdated() {
     const host = this.renderRoot.querySelector('.duet-cm-host') as HTMLElement;
@@ -191,6 +284,7 @@ export class DuetCodeEditor extends LitElement {
     });
     // a key the pane handled (undo, redo, run, save) goes no further: the page's own shortcuts for the same keys
     // would run the command a second time (Ctrl+Z undoing two steps)
+    host.addEventListener('contextmenu', e => this.openNumberMenu(e));
     host.addEventListener('keydown', e => {
       if (this.consumedKey) {
         this.consumedKey = false;

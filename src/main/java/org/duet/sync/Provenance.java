@@ -136,7 +136,7 @@ public final class Provenance {
 
         Step leaf(Loc l) {
             boolean userProgram = !l.prelude && l.numStart >= 0;
-            String name = l.name().isEmpty() ? "a constant" : l.name();
+            String name = l.name().isEmpty() ? "unnamed constant" : l.name();
             String detail;
             int line = 0, col = 0;
             if (userProgram) {

@@ -25,8 +25,18 @@ final class AlternativesPanel extends Div {
 
     void show(List<Alternatives.Alternative> list, boolean truncated, Consumer<Alternatives.Alternative> preview,
               Runnable endPreview, Consumer<Alternatives.Alternative> apply) {
+        show("Other ways to make this drag", null, list, truncated, preview, endPreview, apply);
+    }
+
+    /**
+     * Lists alternatives under a title; {@code label} (when not null) gives each item's text instead of its
+     * description.
+     */
+    void show(String heading, java.util.function.Function<Alternatives.Alternative, String> label,
+              List<Alternatives.Alternative> list, boolean truncated, Consumer<Alternatives.Alternative> preview,
+              Runnable endPreview, Consumer<Alternatives.Alternative> apply) {
         removeAll();
-        Span title = new Span("Other ways to make this drag");
+        Span title = new Span(heading);
         title.addClassName("duet-alternatives-title");
         Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
             endPreview.run();
@@ -42,7 +52,7 @@ final class AlternativesPanel extends Div {
             Div item = new Div();
             item.addClassName("duet-alternative");
             item.getElement().setAttribute("data-rank", String.valueOf(++i));
-            Span text = new Span(a.description);
+            Span text = new Span(label == null ? a.description : label.apply(a));
             Span side = new Span(a.otherShapesMoved == 0 ? "no other shape moves"
                     : a.otherShapesMoved + (a.otherShapesMoved == 1 ? " other shape moves" : " other shapes move"));
             side.addClassName("duet-alternative-side");

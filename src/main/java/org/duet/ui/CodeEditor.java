@@ -108,6 +108,36 @@ public class CodeEditor extends Component {
         public SaveEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
     }
 
+    /** The number menu of the code pane: freeze, thaw, pin or unpin the literal at an offset of the text. */
+    @DomEvent("duet-number-action")
+    public static class NumberActionEvent extends ComponentEvent<CodeEditor> {
+        public final int offset;
+        public final String action;
+
+        public NumberActionEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.offset") int offset,
+                                 @EventData("event.detail.action") String action) {
+            super(source, fromClient);
+            this.offset = offset;
+            this.action = action;
+        }
+    }
+
+    public Registration onNumberAction(ComponentEventListener<NumberActionEvent> l) {
+        return addListener(NumberActionEvent.class, l);
+    }
+
+    /** The pinned literals' ranges (for the number menu's labels). */
+    public void setPinned(List<int[]> ranges) {
+        JsonArray a = Json.createArray();
+        for (int[] r : ranges) {
+            JsonArray p = Json.createArray();
+            p.set(0, r[0]);
+            p.set(1, r[1]);
+            a.set(a.length(), p);
+        }
+        getElement().callJsFunction("setPinned", a);
+    }
+
     public Registration onChange(ComponentEventListener<ChangeEvent> l) { return addListener(ChangeEvent.class, l); }
 
     public Registration onRun(ComponentEventListener<RunEvent> l) { return addListener(RunEvent.class, l); }

@@ -107,6 +107,51 @@ public class DrawingCanvas extends Component {
         }
     }
 
+    /** The user selected shapes (click, Shift-click, Esc): their element indexes, separated by spaces. */
+    @DomEvent("duet-select")
+    public static class SelectEvent extends ComponentEvent<DrawingCanvas> {
+        public final java.util.List<Integer> shapes;
+
+        public SelectEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shapes") String shapes) {
+            super(source, fromClient);
+            java.util.List<Integer> l = new java.util.ArrayList<>();
+            for (String w : shapes.trim().split("\\s+")) {
+                if (w.isEmpty()) continue;
+                try {
+                    l.add(Integer.parseInt(w));
+                } catch (NumberFormatException e) {
+                    // ignore what the browser should not send
+                }
+            }
+            this.shapes = java.util.Collections.unmodifiableList(l);
+        }
+    }
+
+    /** The user asked (key A) which constants the hovered zone could change. */
+    @DomEvent("duet-ask-alternatives")
+    public static class AskEvent extends ComponentEvent<DrawingCanvas> {
+        public final int shape;
+        public final String zone;
+
+        public AskEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
+                        @EventData("event.detail.zone") String zone) {
+            super(source, fromClient);
+            this.shape = shape;
+            this.zone = zone;
+        }
+    }
+
+    public Registration onAsk(ComponentEventListener<AskEvent> l) { return addListener(AskEvent.class, l); }
+
+    public Registration onSelect(ComponentEventListener<SelectEvent> l) { return addListener(SelectEvent.class, l); }
+
+    /** Shows these shapes as selected. */
+    public void setSelected(java.util.List<Integer> shapes) {
+        elemental.json.JsonArray a = elemental.json.Json.createArray();
+        for (int s : shapes) a.set(a.length(), s);
+        getElement().callJsFunction("setSelected", a);
+    }
+
     public Registration onHover(ComponentEventListener<HoverEvent> l) { return addListener(HoverEvent.class, l); }
 
     public Registration onDrag(ComponentEventListener<DragEvent> l) { return addListener(DragEvent.class, l); }

@@ -91,6 +91,14 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private double dragDx, dragDy;
     /** Other ways of making the last drag, offered in a panel over the canvas. */
     private final AlternativesPanel alternatives = new AlternativesPanel();
+    private final InspectorPanel inspector = new InspectorPanel(() -> select(List.of()));
+    /** Selected shapes (element indexes), in the order they were selected. */
+    private List<Integer> selection = List.of();
+    /** The number whose provenance the inspector shows (null: none). */
+    private String whyKey;
+    /** Pinned locations (ids): the zones whose traces contain them are driven by them. Kept while ids stay valid. */
+    private final java.util.Set<Integer> pins = new java.util.HashSet<>();
+    private int pinsLocCount = -1;
     private MenuItem undoItem, redoItem;
 
     private String name;
@@ -114,7 +122,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         canvas.addClassName("duet-canvas");
         canvas.setId("canvas");
 
-        Div canvasArea = new Div(canvas, alternatives);
+        Div canvasArea = new Div(canvas, alternatives, inspector);
         canvasArea.addClassName("duet-canvas-area");
         SplitLayout split = new SplitLayout(code, canvasArea);
         split.setSplitterPosition(42);
@@ -131,6 +139,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         code.onSave(e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.TOP_END));
         ghosts.addValueChangeListener(e -> showDrawing());
         canvas.onHover(e -> hover(e.shape, e.zone));
+        canvas.onSelect(e -> select(e.shapes));
+        canvas.onAsk(e -> askAlternatives(e.shape, e.zone));
+        code.onNumberAction(e -> numberAction(e.offset, e.action));
         canvas.onDrag(this::dragged);
         canvas.onSlider(this::slid);
         heuristics.setItems(Heuristics.values());
@@ -143,6 +154,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             table = null;
             zonesSent.clear();
             canvas.clearZones();
+            showSelection();
         });
         shortcuts();
     }
@@ -313,6 +325,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             code.setText(text);
             canvas.resetView();
             lastGood = null;
+            selection = List.of();
+            whyKey = null;
+            pins.clear();
+            canvas.setSelected(selection);
+            inspector.hide();
             render(true);
             updateUndoRedo();
         } catch (Workspace.WorkspaceException e) {
@@ -614,6 +631,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             canvas.clearZones();
             showDrawing();
             updateSliders();
+            if (pinsLocCount != lastGood.program.locs().size()) {
+                pins.clear(); // literals were added or removed: ids no longer name the same numbers
+                code.setPinned(List.of());
+                pinsLocCount = lastGood.program.locs().size();
+            }
+            showSelection();
             int n = lastGood.canvas.elements().size();
             setStatus("", false);
             info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
@@ -663,27 +686,159 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             code.setMarks(List.of());
             return;
         }
-        if (zonesSent.add(shape)) {
-            elemental.json.JsonArray list = elemental.json.Json.createArray();
-            for (Zone z : sz.zones) {
-                elemental.json.JsonObject o = elemental.json.Json.createObject();
-                o.put("name", z.name);
-                o.put("active", z.active());
-                list.set(list.length(), o);
-            }
-            canvas.setZones(shape, list);
-        }
+        sendZones(sz);
         Zone z = zoneName == null || zoneName.isEmpty() ? null : sz.zone(zoneName);
+        if (z != null) z = z.pinned(pins);
         if (z == null) {
             canvas.setCaption(sz.kind + shape);
             code.setMarks(List.of());
             return;
         }
-        canvas.setCaption(zoneCaption(z));
+        canvas.setCaption(zoneCaption(z) + (z.active() ? "   · A: other ways" : ""));
         List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
         for (Loc l : z.assigned()) marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
         for (Loc l : z.otherCandidates()) marks.add(highlight(t.program(), l, "duet-mark-depends", "the shape depends on " + locName(l)));
         code.setMarks(marks);
+    }
+
+    /** Sends a shape's zones to the browser (once per program version): names, activity, widget values. */
+    private void sendZones(ShapeZones sz) {
+        if (!zonesSent.add(sz.shape)) return;
+        elemental.json.JsonArray list = elemental.json.Json.createArray();
+        for (Zone z : sz.zones) {
+            elemental.json.JsonObject o = elemental.json.Json.createObject();
+            o.put("name", z.name);
+            o.put("active", z.active());
+            if (z.name.endsWith("Ball") && !z.elements.isEmpty()) {
+                double v = z.elements.get(0).value;
+                if (Double.isFinite(v)) o.put("value", v);
+                double ring = z.elements.get(0).ring();
+                if (Double.isFinite(ring)) o.put("ring", ring);
+            }
+            list.set(list.length(), o);
+        }
+        canvas.setZones(sz.shape, list);
+    }
+
+    // ------------------------------------------------------------------------------------------------ selection
+
+    /** The user selected shapes on the canvas (or cleared the selection). */
+    private void select(List<Integer> shapes) {
+        List<Integer> before = selection;
+        selection = List.copyOf(shapes);
+        if (!before.equals(selection)) whyKey = null;
+        if (shapes.isEmpty()) canvas.setSelected(List.of());
+        showSelection();
+    }
+
+    /** Zones (for the widgets) and the inspector for the current selection; after a run, drops shapes that are gone. */
+    private void showSelection() {
+        if (lastGood != null) {
+            int n = lastGood.canvas.elements().size();
+            List<Integer> valid = new java.util.ArrayList<>();
+            for (int s : selection) if (s >= 0 && s < n) valid.add(s);
+            if (valid.size() != selection.size()) {
+                selection = List.copyOf(valid);
+                canvas.setSelected(selection);
+            }
+        }
+        if (selection.isEmpty() || lastGood == null) {
+            inspector.hide();
+            return;
+        }
+        SyncTable t = table();
+        if (t != null) for (int s : selection) {
+            ShapeZones sz = t.shape(s);
+            if (sz != null) sendZones(sz);
+        }
+        Renderer.Result r = lastGood;
+        int last = selection.get(selection.size() - 1);
+        String kind = r.canvas.elements().get(last).sourceKind;
+        String heading = selection.size() == 1 ? kind + " " + last
+                : selection.size() + " shapes selected · " + kind + " " + last;
+        java.util.Map<String, Double> values;
+        try {
+            values = Runner.call(() -> org.duet.sync.Provenance.values(r, last));
+        } catch (DuetException e) {
+            values = java.util.Map.of();
+        }
+        inspector.show(heading, values, this::why);
+        if (whyKey != null && values.containsKey(whyKey)) why(whyKey);
+        else whyKey = null;
+    }
+
+    /** "Why is it here?": the provenance of one number of the last selected shape. */
+    private void why(String key) {
+        if (lastGood == null || selection.isEmpty()) return;
+        whyKey = key;
+        Renderer.Result r = lastGood;
+        int shape = selection.get(selection.size() - 1);
+        try {
+            org.duet.sync.Provenance.Step s = Runner.call(() -> org.duet.sync.Provenance.of(r, shape, key, 200));
+            inspector.showWhy(s, step -> {
+                code.reveal(step.start());
+                code.setMarks(List.of(new CodeEditor.Highlight(step.start(), step.end(),
+                        step.constant() ? "duet-mark-drives" : "duet-mark-depends", step.label())));
+            });
+        } catch (DuetException e) {
+            inspector.showWhyError(e.bareMessage());
+        }
+    }
+
+    /** Tells the code pane which literals are pinned (ids of this program). */
+    private void showPins(org.duet.lang.Program p) {
+        pinsLocCount = p.locs().size();
+        List<int[]> ranges = new java.util.ArrayList<>();
+        for (int id : pins) {
+            Loc pl = p.loc(id);
+            if (pl != null) ranges.add(new int[] {pl.numStart, pl.numEnd});
+        }
+        code.setPinned(ranges);
+    }
+
+    /** Freeze, thaw, pin or unpin the literal at an offset of the code (the code pane's number menu). */
+    private void numberAction(int offset, String action) {
+        org.duet.lang.Program p;
+        try {
+            p = lastGood != null && lastGood.program.source().text().equals(text) ? lastGood.program
+                    : Runner.call(() -> org.duet.lang.Parser.parse(new org.duet.lang.Source(name, text), false));
+        } catch (DuetException e) {
+            setStatus("Mend the program first: " + e.bareMessage(), true);
+            return;
+        }
+        Loc l = org.duet.lang.Printer.literalAt(p, offset);
+        if (l == null) {
+            setStatus("That is not a number of the program (it may be inside a string or a comment).", true);
+            return;
+        }
+        switch (action) {
+            case "freeze":
+            case "thaw": {
+                Loc.Annotation a = action.equals("freeze") ? Loc.Annotation.FROZEN
+                        : p.unannotatedFrozen() ? Loc.Annotation.THAWED : Loc.Annotation.NONE;
+                String newText = org.duet.lang.Printer.annotate(p, l, a);
+                if (newText.equals(text)) return;
+                pins.remove(l.id());
+                text = newText;
+                history.changed(text);
+                code.setText(text);
+                save();
+                render();
+                updateUndoRedo();
+                setStatus((action.equals("freeze") ? "Frozen: drags no longer change " : "Thawed: drags may change ")
+                        + locName(l) + ".", false);
+                return;
+            }
+            case "pin":
+            case "unpin":
+                if (action.equals("pin")) pins.add(l.id());
+                else pins.remove(l.id());
+                showPins(p);
+                setStatus(action.equals("pin") ? "Pinned: drags of shapes that depend on " + locName(l)
+                        + " change it first." : "Unpinned " + locName(l) + ".", false);
+                return;
+            default:
+        }
     }
 
     static String locName(Loc l) { return l.name().isEmpty() ? "loc_" + l.id() : l.name(); }
@@ -721,7 +876,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 dragZone = null;
                 if (t == null) { canvas.dragAck(); return; }
                 try {
-                    dragZone = Sync.find(t, e.shape, e.zone);
+                    dragZone = Sync.find(t, e.shape, e.zone).pinned(pins);
                 } catch (DuetException ex) {
                     canvas.setCaption(ex.bareMessage());
                     canvas.dragAck();
@@ -824,6 +979,56 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                     }
                     alternatives.show(others, result.truncated, this::previewAlternative, this::endPreview,
                             this::applyAlternative);
+                }))
+                .exceptionally(e -> null);
+    }
+
+    /** How far the drawing moves in the preview of a way to drag a zone (asked for while hovering, key A). */
+    static final double ASK_PREVIEW = 20;
+
+    /**
+     * While hovering a zone, the user asked which constants it could change: every way of moving it is listed
+     * (ranked as after a drag); hovering one previews a small move made that way, clicking one pins its constants, so
+     * that later drags of the zone change them.
+     */
+    private void askAlternatives(int shape, String zoneName) {
+        SyncTable t = table();
+        if (t == null || dragZone != null) return;
+        Zone z;
+        try {
+            z = Sync.find(t, shape, zoneName);
+        } catch (DuetException e) {
+            canvas.setCaption(e.bareMessage());
+            return;
+        }
+        if (!z.active()) {
+            canvas.setCaption(zoneCaption(z));
+            return;
+        }
+        Zone zone = z;
+        String applied = text;
+        UI ui = UI.getCurrent();
+        canvas.setCaption("looking for the ways to drag " + z.caption().replace(" (ACTIVE)", "") + "…");
+        CompletableFuture.supplyAsync(() -> Alternatives.alternatives(t, zone, ASK_PREVIEW, ASK_PREVIEW, 6),
+                        Runner.EXECUTOR)
+                .thenAccept(result -> ui.access(() -> {
+                    if (!applied.equals(text)) return;
+                    canvas.setCaption("");
+                    if (result.isEmpty()) {
+                        canvas.setCaption(zone.caption().replace(" (ACTIVE)", "") + ": no way to move it was found");
+                        return;
+                    }
+                    alternatives.show("Ways to drag " + zone.caption().replace(" (ACTIVE)", ""),
+                            a -> "change " + String.join(" and ", a.changes.stream().map(c -> c.name).toList()),
+                            result, result.truncated, this::previewAlternative, this::endPreview, a -> {
+                                endPreview();
+                                alternatives.hide();
+                                for (Loc l : zone.assigned()) pins.remove(l.id());
+                                for (Alternatives.Change c : a.changes) pins.add(c.loc.id());
+                                if (lastGood != null) showPins(lastGood.program);
+                                setStatus("Pinned: drags of " + zone.caption().replace(" (ACTIVE)", "") + " now change "
+                                        + String.join(" and ", a.changes.stream().map(c -> c.name).toList()) + ".", false);
+                            });
                 }))
                 .exceptionally(e -> null);
     }

@@ -23,6 +23,12 @@ final class HelpDialog {
             {"Wheel, pinch", "Zoom around the pointer"},
             {"Drag the background, Space+drag, middle button", "Pan"},
             {"G", "Show or hide ghosts (slider widgets and other helpers)"},
+            {"Drag a shape, a corner, an edge, a point", "Change the program's numbers so the drawing follows"},
+            {"Shift (or X / Y held) while dragging", "Keep to one axis"},
+            {"Click a shape, Shift+click", "Select it (its colour, opacity, width and rotation handles appear), add to the selection"},
+            {"Esc", "Clear the selection"},
+            {"A (pointer on a handle)", "List the ways to drag it; click one to pin the numbers it changes"},
+            {"Right-click a number in the code", "Freeze or thaw it, pin it so that drags change it first"},
             {"?", "This help"},
             {"Ctrl+F (in the code)", "Find"},
     };

@@ -35,7 +35,7 @@ class ProvenanceAndPinsTest {
         assertThat(BOXES.substring(x0.start(), x0.end())).isEqualTo("40");
         assertThat(x0.line()).isEqualTo(1);
         Provenance.Step times = plus.children().get(1);
-        assertThat(times.children()).extracting(Provenance.Step::label).containsExactly("a constant", "sep");
+        assertThat(times.children()).extracting(Provenance.Step::label).containsExactly("unnamed constant", "sep");
         assertThat(times.children().get(0).line()).isEqualTo(5); // the index 2 of [0 1 2]
         assertThat(s.render()).contains("sep = 110");
     }
@@ -47,7 +47,7 @@ class ProvenanceAndPinsTest {
         assertThat(s.children().get(0).detail()).isEqualTo("line 2");
         Renderer.Result sq = Renderer.render("t", "(svg [(square 'red' 10 20 30)])\n");
         Provenance.Step w = Provenance.of(sq, 0, "width", 100);
-        assertThat(w.children().get(0).label()).isEqualTo("a constant");
+        assertThat(w.children().get(0).label()).isEqualTo("unnamed constant");
     }
 
     @Test

@@ -1,0 +1,200 @@
+package org.duet.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Selecting shapes as a person does: click, the selected shape's colour/opacity/width/rotation handles, dragging a
+ * colour handle, "Why is it here?", Esc; and the code pane's number menu (freeze, pin) and asking a zone for its
+ * other ways (key A).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SelectionIT {
+    DuetServer server;
+    Browser browser;
+
+    @RegisterExtension
+    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
+
+    static final String COLOURS = "(def [x0 y0 w h sep] [40 108 60 130 110])\n"
+            + "(def boxi (\\i\n  (let xi (+ x0 (* i sep))\n  (rect 200 xi y0 w h))))\n"
+            + "(def tilted (rawRect [120 0.7] 30 4 420 120 90 60 20))\n"
+            + "(svg (append (map boxi [0! 1! 2!]) [tilted]))\n";
+
+    @BeforeAll void start() {
+        server = DuetServer.start("SelectionIT");
+        browser = Browser.open(E2e.testDir("SelectionIT", "downloads"));
+    }
+
+    @AfterAll void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    private int docs;
+
+    private String open(String program) {
+        String doc = "sel" + (++docs);
+        server.writeDocument(doc, program);
+        browser.openEditor(server.url("doc/" + doc));
+        browser.waitForGoodRun();
+        browser.waitForSvg("the drawing", s -> s.contains("data-duet-i"));
+        return doc;
+    }
+
+    private WebElement shape(int i) {
+        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + i + "']"));
+    }
+
+    private WebElement overlay(String css) {
+        return browser.until(css, b -> b.driver.findElements(By.cssSelector("duet-canvas .duet-overlay " + css))
+                .stream().findFirst().orElse(null));
+    }
+
+    private void click(WebElement e) {
+        new Actions(browser.driver).moveToElement(e).pause(Duration.ofMillis(200)).click().perform();
+    }
+
+    private void drag(WebElement from, int dx, int dy) {
+        Actions a = new Actions(browser.driver).moveToElement(from).pause(Duration.ofMillis(300)).clickAndHold();
+        int steps = Math.max(1, Math.min(10, Math.max(Math.abs(dx), Math.abs(dy))));
+        int doneX = 0, doneY = 0;
+        for (int i = 1; i <= steps; i++) {
+            int x = dx * i / steps, y = dy * i / steps;
+            a = a.moveByOffset(x - doneX, y - doneY).pause(Duration.ofMillis(20));
+            doneX = x;
+            doneY = y;
+        }
+        a.pause(Duration.ofMillis(300)).release().perform();
+    }
+
+    /** A token of the code pane by its text (numbers are their own highlighted tokens). */
+    private WebElement codeToken(String text) {
+        return browser.until("the code token " + text, b -> b.codeShadow().findElements(By.cssSelector(".cm-line span"))
+                .stream().filter(e -> e.getText().equals(text)).findFirst().orElse(null));
+    }
+
+    @Test
+    void clickingAShapeSelectsItAndDraggingItsColourHandleChangesTheColourNumber() {
+        open(COLOURS);
+        String before = browser.code();
+        click(shape(1));
+        overlay("[data-selected='1']");
+        browser.until("the inspector", b -> b.byId("inspector").isDisplayed()
+                && b.byId("inspector").getText().contains("rect 1"));
+        WebElement fill = overlay("[data-zone='FillBall'][data-shape='1']");
+        assertThat(browser.present(By.cssSelector("duet-canvas .duet-overlay [data-zone='StrokeBall']"))).isFalse();
+        drag(fill, 20, 0); // n' = n + 2·dx
+        browser.until("the colour number to grow", b -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(rect (\\d+) xi y0 w h\\)").matcher(b.code());
+            return m.find() && Integer.parseInt(m.group(1)) > 220;
+        });
+        browser.until("the boxes to change colour", b -> !shape(0).getAttribute("fill").equals("rgba(55, 152, 200, 1)")
+                && shape(0).getAttribute("fill").equals(shape(2).getAttribute("fill")));
+        overlay("[data-selected='1']"); // still selected after the drag
+        browser.clickToolbar("undo");
+        browser.until("undo to restore the colour", b -> b.code().equals(before));
+    }
+
+    @Test
+    void aRotatedShapeShowsItsWidgetsAndTheRotationHandleTurnsIt() {
+        open(COLOURS);
+        click(shape(3));
+        overlay("[data-zone='FillOpacityBall'][data-shape='3']");
+        overlay("[data-zone='StrokeBall'][data-shape='3']");
+        overlay("[data-zone='StrokeWidthBall'][data-shape='3']");
+        WebElement rot = overlay("[data-zone='RotateBall'][data-shape='3']");
+        drag(rot, 40, 30);
+        browser.until("the angle to change", b -> !b.code().contains("420 120 90 60 20))"));
+        browser.until("the shape to turn", b -> {
+            String t = shape(3).getAttribute("transform");
+            return t.startsWith("rotate(") && !t.startsWith("rotate(20 ");
+        });
+        WebElement opacity = overlay("[data-zone='FillOpacityBall'][data-shape='3']");
+        drag(opacity, -6, 0); // o' = o + dx/20 = 0.7 − 0.3
+        browser.until("the opacity to change", b -> b.code().contains("[120 0.4]"));
+    }
+
+    @Test
+    void whyIsItHereShowsTheTraceAndLinksToTheCode() {
+        open(COLOURS);
+        click(shape(2));
+        WebElement x = browser.until("the x row", b -> b.driver.findElements(
+                By.cssSelector("#inspector .duet-number[data-key='x']")).stream().findFirst().orElse(null));
+        assertThat(x.getText()).contains("260");
+        x.click();
+        browser.until("the provenance", b -> b.byId("why").getText().contains("function boxi"));
+        String why = browser.byId("why").getText();
+        assertThat(why).contains("x0").contains("sep").contains("= 220");
+        WebElement x0 = browser.driver.findElements(By.cssSelector("#why .duet-why-linked")).stream()
+                .filter(e -> e.getText().startsWith("x0")).findFirst().orElseThrow();
+        x0.click();
+        browser.until("the constant marked in the code", b -> b.codeShadow()
+                .findElements(By.cssSelector(".duet-mark-drives")).stream().anyMatch(e -> e.getText().equals("40")));
+        // Esc (with the focus outside the code) clears the selection
+        new Actions(browser.driver).moveToElement(shape(0)).perform();
+        browser.js("document.activeElement && document.activeElement.blur()");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.until("the selection to clear", b -> !b.present(By.cssSelector("duet-canvas .duet-overlay [data-selected]"))
+                && !b.byId("inspector").isDisplayed());
+    }
+
+    @Test
+    void theCodePaneFreezesAndPinsNumbers() {
+        open(COLOURS);
+        new Actions(browser.driver).contextClick(codeToken("110")).perform();
+        WebElement freeze = browser.until("the number menu", b -> b.codeShadow().findElements(
+                By.cssSelector(".duet-number-menu [data-action='freeze']")).stream().findFirst().orElse(null));
+        freeze.click();
+        browser.until("110 frozen", b -> b.code().startsWith("(def [x0 y0 w h sep] [40 108 60 130 110!])"));
+        // sep is frozen: a drag of the middle box now changes x0
+        new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
+        browser.until("the caption", b -> b.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText()
+                .contains("x0(40)"));
+        // pin x0 and the menu offers to unpin it
+        new Actions(browser.driver).contextClick(codeToken("40")).perform();
+        browser.until("the pin item", b -> b.codeShadow().findElements(
+                By.cssSelector(".duet-number-menu [data-action='pin']")).stream().findFirst().orElse(null)).click();
+        browser.until("the pinned message", b -> b.status().contains("Pinned"));
+        new Actions(browser.driver).contextClick(codeToken("40")).perform();
+        WebElement unpin = browser.until("the unpin item", b -> b.codeShadow().findElements(
+                By.cssSelector(".duet-number-menu [data-action='unpin']")).stream().findFirst().orElse(null));
+        assertThat(unpin.getText()).isEqualTo("Unpin");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.until("the menu to close", b -> b.codeShadow().findElements(By.cssSelector(".duet-number-menu")).isEmpty());
+    }
+
+    @Test
+    void keyAListsTheWaysToDragAZoneAndClickingOnePinsIt() {
+        open(COLOURS);
+        new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
+        browser.until("the caption", b -> b.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText()
+                .contains("sep(110)"));
+        new Actions(browser.driver).sendKeys("a").perform();
+        WebElement viaX0 = browser.until("the ways to drag", b -> b.driver.findElements(
+                By.cssSelector("#alternatives .duet-alternative")).stream()
+                .filter(e -> e.getText().startsWith("change x0")).findFirst().orElse(null));
+        assertThat(browser.byId("alternatives").getText()).contains("Ways to drag rect1 Interior");
+        String before = browser.code();
+        new Actions(browser.driver).moveToElement(viaX0).pause(Duration.ofMillis(300)).perform();
+        browser.until("a preview in the code", b -> b.code().startsWith("(def [x0 y0 w h sep] [60 "));
+        viaX0.click();
+        browser.until("the pin", b -> b.status().contains("Pinned") && b.code().equals(before));
+        new Actions(browser.driver).moveToElement(shape(0)).pause(Duration.ofMillis(200))
+                .moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
+        browser.until("the pinned caption", b -> b.driver.findElement(By.cssSelector("duet-canvas .duet-caption"))
+                .getText().contains("x0(40)"));
+    }
+}
