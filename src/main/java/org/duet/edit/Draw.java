@@ -69,9 +69,9 @@ public final class Draw {
             if (place.afterDecls()) {
                 String t = top.text;
                 boolean glued = place.at() < t.length() && !Character.isWhitespace(t.charAt(place.at()));
-                edits.insert(place.at(), "\n\n" + shape.text + (glued ? "\n\n" : ""));
+                edits.insert(place.at(), place.separator() + shape.text + (glued ? place.separator() : ""));
             } else {
-                edits.insert(place.at(), shape.text + "\n\n");
+                edits.insert(place.at(), shape.text + place.separator());
             }
             top.addToMain(edits, shape.name);
         } else {

@@ -115,21 +115,37 @@ final class TopLevel {
 
     /**
      * Where a new top-level definition goes, and whether it goes after the declarations (then it is written
-     * {@code "\n\n" + def}) or before the main expression (then {@code def + "\n\n"}).
+     * {@code separator + def}) or before the main expression (then {@code def + separator}). After declarations the
+     * separator follows the program's spacing of definitions (the line breaks after the last-but-one declaration, or
+     * after the last one if it is the only one; a blank line if they are on one line).
      */
-    record DefPlace(int at, boolean afterDecls) {}
+    record DefPlace(int at, boolean afterDecls, String separator) {}
+
+    /** The end of a declaration, after a comment on the same line as its closing parenthesis (which belongs to it). */
+    private int declEndWithComment(Expr d) {
+        int at = declEnd(d);
+        int j = at;
+        while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
+        if (j < text.length() && text.charAt(j) == ';') {
+            int eol = text.indexOf('\n', j);
+            at = eol < 0 ? text.length() : eol;
+        }
+        return at;
+    }
+
+    /** The line breaks in the white space after a position (at most 3), or "" if there are none. */
+    private String breaksAfter(int at) {
+        int n = 0;
+        for (int j = at; j < text.length() && Character.isWhitespace(text.charAt(j)); j++) if (text.charAt(j) == '\n') n++;
+        return "\n".repeat(Math.min(n, 3));
+    }
 
     DefPlace defPlace() {
         if (!decls.isEmpty()) {
-            int at = declEnd(decls.get(decls.size() - 1));
-            // a comment on the same line as the declaration's end belongs to it
-            int j = at;
-            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
-            if (j < text.length() && text.charAt(j) == ';') {
-                int eol = text.indexOf('\n', j);
-                at = eol < 0 ? text.length() : eol;
-            }
-            return new DefPlace(at, true);
+            int at = declEndWithComment(decls.get(decls.size() - 1));
+            // the program's own spacing of definitions: the line breaks after the one before the last (or the last)
+            String sep = breaksAfter(declEndWithComment(decls.get(Math.max(0, decls.size() - 2))));
+            return new DefPlace(at, true, sep.isEmpty() ? "\n\n" : sep);
         }
         // no declarations: before the main expression and the comment lines attached to it (no blank line between)
         int cur = main.start;
@@ -145,7 +161,7 @@ final class TopLevel {
         int ls = cur;
         while (ls > 0 && (text.charAt(ls - 1) == ' ' || text.charAt(ls - 1) == '\t')) ls--;
         if (ls == 0 || text.charAt(ls - 1) == '\n') cur = ls;
-        return new DefPlace(cur, false);
+        return new DefPlace(cur, false, "\n\n");
     }
 
     /** Leading spaces and tabs of the line containing a position. */

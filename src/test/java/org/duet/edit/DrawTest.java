@@ -342,10 +342,23 @@ class DrawTest {
 
     @Test
     void aOneLineListStaysOnOneLine() {
-        assertThat(rect("(def a [])\n(blobs [a])").text()).isEqualTo("(def a [])\n\n" + RECT1 + "\n(blobs [a rect1])");
+        assertThat(rect("(def a [])\n(blobs [a])").text()).isEqualTo("(def a [])\n" + RECT1 + "\n(blobs [a rect1])");
         assertThat(rect("(blobs [])").text()).isEqualTo(RECT1 + "\n\n(blobs [rect1])");
-        assertThat(rect("(def a [])\n(svg (concat [a]))").text())
-                .isEqualTo("(def a [])\n\n" + RECT1 + "\n(svg (concat [a rect1]))");
+        assertThat(rect("(def a [])\n\n(svg (concat [a]))").text())
+                .isEqualTo("(def a [])\n\n" + RECT1 + "\n\n(svg (concat [a rect1]))");
+    }
+
+    @Test
+    void theProgramsSpacingOfDefinitionsIsFollowed() {
+        // definitions one per line, no blank lines: the new one too
+        assertThat(rect("(def a [])\n(def b [])\n\n(blobs [a b])").text())
+                .isEqualTo("(def a [])\n(def b [])\n" + RECT1 + "\n\n(blobs [a b rect1])");
+        // separated by blank lines: the new one too
+        assertThat(rect("(def a [])\n\n(def b [])\n(blobs [a b])").text())
+                .isEqualTo("(def a [])\n\n(def b [])\n\n" + RECT1 + "\n(blobs [a b rect1])");
+        // on one line: a blank line
+        assertThat(rect("(def a []) (def b [])\n(blobs [a b])").text())
+                .isEqualTo("(def a []) (def b [])\n\n" + RECT1 + "\n(blobs [a b rect1])");
     }
 
     @Test
@@ -356,7 +369,7 @@ class DrawTest {
     @Test
     void anIndentedListKeepsItsIndentation() {
         String p = "(def a [])\n(blobs\n    [ a\n      a ])";
-        assertThat(rect(p).text()).isEqualTo("(def a [])\n\n" + RECT1 + "\n(blobs\n    [ a\n      a\n      rect1 ])");
+        assertThat(rect(p).text()).isEqualTo("(def a [])\n" + RECT1 + "\n(blobs\n    [ a\n      a\n      rect1 ])");
     }
 
     @Test
