@@ -52,15 +52,17 @@ public final class Draw {
         boolean blank = blankOrComments(text);
         Program p = blank ? null : org.duet.eval.Interpreter.parse("program", text);
         Set<String> names = p == null ? Set.of() : new HashSet<>(TopLevel.names(p));
-        boolean thaw = p != null && p.unannotatedFrozen();
+        boolean thaw = p != null ? p.unannotatedFrozen()
+                : Pattern.compile("(?m)^\\s*#\\s*unannotated-numbers\\s*:\\s*n!\\s*$").matcher(text).find();
         Shape shape = shape(tool, g, names, thaw);
         if (blank) {
             String body = shape.name == null
                     ? "(blobs [\n  " + shape.text + "\n])\n"
                     : shape.text + "\n\n(blobs [\n  " + shape.name + "\n])\n";
-            String head = text.strip().isEmpty() ? "" : text.stripTrailing() + "\n\n";
-            if (text.contains("\r\n")) body = body.replace("\n", "\r\n");
-            return new Result(head + body, shape.name, shape.text);
+            String head = text.strip().isEmpty() ? "" : text.stripTrailing();
+            String added = (head.isEmpty() ? "" : "\n\n") + body;
+            if (text.contains("\r\n")) added = added.replace("\n", "\r\n");
+            return new Result(head + added, shape.name, shape.text);
         }
         TopLevel top = TopLevel.of(p);
         Edits edits = new Edits(p.source());
@@ -174,9 +176,10 @@ public final class Draw {
                 for (P q : pts)
                     if (q.kind != ClickKind.PLAIN)
                         throw new DrawException("polygon points cannot be Q or C control points (those are for paths)");
-                if (new HashSet<>(pts.stream().map(q -> q.x + "," + q.y).toList()).size() < 3)
-                    throw new DrawException("nothing drawn: a polygon needs at least 3 different points, not "
-                            + pts.size());
+                int different = new HashSet<>(pts.stream().map(q -> q.x + "," + q.y).toList()).size();
+                if (different < 3)
+                    throw new DrawException("nothing drawn: a polygon needs at least 3 different points (it has "
+                            + different + ")");
                 kind = "polygon";
                 body = tool == Tool.POLYGON ? polygon(pts, c, num) : polygonBB(pts, c, num);
             }

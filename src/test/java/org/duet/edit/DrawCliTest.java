@@ -111,7 +111,7 @@ class DrawCliTest {
         assertError(run("draw", f, "--tool", "rect", "--from", "7,7", "--to", "7,7"),
                 f + ": nothing drawn: the pointer did not move between mouse-down and mouse-up");
         assertError(run("draw", f, "--tool", "polygon", "--points", "1,1 5,5"),
-                f + ": nothing drawn: a polygon needs at least 3 different points, not 2");
+                f + ": nothing drawn: a polygon needs at least 3 different points (it has 2)");
         assertError(run("draw", f, "--tool", "lambda", "--function", "nope", "--from", "1,1", "--to", "5,5"),
                 f + ": the λ tool cannot draw 'nope': it offers star (a top-level function whose last parameter is "
                         + "bounds, [left top right bot], anchor or [xAnchor yAnchor], taking only that parameter or "

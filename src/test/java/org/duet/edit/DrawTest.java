@@ -414,6 +414,12 @@ class DrawTest {
         assertThat(rect("  \n\n").text()).isEqualTo(RECT1 + "\n\n(blobs [\n  rect1\n])\n");
         assertThat(rect("; notes\n; more\n\n").text())
                 .isEqualTo("; notes\n; more\n\n" + RECT1 + "\n\n(blobs [\n  rect1\n])\n");
+        assertThat(rect("; notes\r\n").text()).isEqualTo("; notes\r\n\r\n" + RECT1.replace("\n", "\r\n")
+                + "\r\n\r\n(blobs [\r\n  rect1\r\n])\r\n");
+        // an option that freezes unannotated numbers is honoured: the new shape stays draggable
+        String frozen = Draw.draw("# unannotated-numbers: n!\n", Tool.RECT, drag(10, 20, 110, 70)).text();
+        assertThat(frozen).startsWith("# unannotated-numbers: n!\n\n(def rect1\n  (let [x y w h] [10? 20? 100? 50?]");
+        assertThat(Sync.table(frozen, Heuristics.BIASED).shape(0).zone("Interior").active()).isTrue();
         assertThat(Draw.draw("", Tool.LAMBDA, drag(1, 2, 3, 4)).text())
                 .isEqualTo("(blobs [\n  (withBounds [1 2 3 4] star)\n])\n");
     }
@@ -469,7 +475,7 @@ class DrawTest {
         assertThatThrownBy(() -> Draw.draw(BLANK, Tool.ELLIPSE, Gesture.drag(5, 5, 6, 50)))
                 .isInstanceOf(DrawException.class).hasMessageContaining("too small");
         assertThatThrownBy(() -> Draw.draw(BLANK, Tool.POLYGON, clicks("1,1 20,20 1,1")))
-                .isInstanceOf(DrawException.class).hasMessageContaining("at least 3");
+                .isInstanceOf(DrawException.class).hasMessageContaining("at least 3 different points (it has 2)");
         assertThatThrownBy(() -> Draw.draw(BLANK, Tool.POLYGON_BB, clicks("1,1 20,1 40,1")))
                 .isInstanceOf(DrawException.class).hasMessageContaining("horizontal line");
         assertThatThrownBy(() -> Draw.draw(BLANK, Tool.PATH, clicks("1,1")))
