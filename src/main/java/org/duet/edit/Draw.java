@@ -444,6 +444,43 @@ public final class Draw {
                 + f.expression() + ")";
     }
 
+    // ------------------------------------------------------------------------------------------------ clicks
+
+    /** What a click does to a polygon or path being drawn (interaction.md §6.2). */
+    public enum ClickOutcome {
+        /** Add the click as the next point. */
+        ADD,
+        /** Draw the shape from the points so far (the click is not added): a polygon, or an open path. */
+        FINISH,
+        /** Draw the path closed (the click, on the first point, is not added). */
+        CLOSE,
+        /** Cancel the drawing (too few points), nothing is drawn. */
+        CANCEL
+    }
+
+    /** A click within this many canvas units of the first (or, for paths, the previous) point finishes. */
+    public static final double SNAP = 10;
+
+    /**
+     * What a click at (x, y) does when {@code points} have been clicked with a click tool: for a polygon, a click
+     * near the first vertex finishes with 3 or more vertices and cancels with fewer; for a path, a click near the
+     * first point cancels when it is the second click and closes the path later, and a click near the previous point
+     * finishes the open path. Any other click is added.
+     */
+    public static ClickOutcome nextClick(Tool tool, List<Click> points, double x, double y) {
+        if (!tool.byClicks()) throw new DrawException("the " + tool.word + " tool is dragged, not clicked");
+        if (points.isEmpty()) return ClickOutcome.ADD;
+        Click first = points.get(0), prev = points.get(points.size() - 1);
+        boolean nearFirst = Math.hypot(x - first.x(), y - first.y()) <= SNAP;
+        if (tool == Tool.POLYGON || tool == Tool.POLYGON_BB) {
+            if (nearFirst) return points.size() >= 3 ? ClickOutcome.FINISH : ClickOutcome.CANCEL;
+            return ClickOutcome.ADD;
+        }
+        if (nearFirst) return points.size() == 1 ? ClickOutcome.CANCEL : ClickOutcome.CLOSE;
+        if (Math.hypot(x - prev.x(), y - prev.y()) <= SNAP) return ClickOutcome.FINISH;
+        return ClickOutcome.ADD;
+    }
+
     // ------------------------------------------------------------------------------------------------ λ tool
 
     /**

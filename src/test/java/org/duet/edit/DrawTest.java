@@ -504,6 +504,23 @@ class DrawTest {
     }
 
     @Test
+    void clicksNearTheFirstOrPreviousPointFinish() {
+        List<Click> none = List.of(), one = List.of(Click.at(0, 0)), two = List.of(Click.at(0, 0), Click.at(100, 0)),
+                three = List.of(Click.at(0, 0), Click.at(100, 0), Click.at(50, 80));
+        assertThat(Draw.nextClick(Tool.POLYGON, none, 3, 3)).isEqualTo(Draw.ClickOutcome.ADD);
+        assertThat(Draw.nextClick(Tool.POLYGON, one, 3, 3)).isEqualTo(Draw.ClickOutcome.CANCEL);
+        assertThat(Draw.nextClick(Tool.POLYGON, two, 6, 8)).isEqualTo(Draw.ClickOutcome.CANCEL);
+        assertThat(Draw.nextClick(Tool.POLYGON_BB, three, 6, 8)).isEqualTo(Draw.ClickOutcome.FINISH);
+        assertThat(Draw.nextClick(Tool.POLYGON, three, 7, 8)).isEqualTo(Draw.ClickOutcome.ADD); // 10.6 away
+        assertThat(Draw.nextClick(Tool.POLYGON, three, 52, 82)).isEqualTo(Draw.ClickOutcome.ADD);
+        assertThat(Draw.nextClick(Tool.PATH, one, 3, 3)).isEqualTo(Draw.ClickOutcome.CANCEL);
+        assertThat(Draw.nextClick(Tool.PATH, two, 3, 3)).isEqualTo(Draw.ClickOutcome.CLOSE);
+        assertThat(Draw.nextClick(Tool.PATH_BB, two, 103, 3)).isEqualTo(Draw.ClickOutcome.FINISH);
+        assertThat(Draw.nextClick(Tool.PATH, two, 150, 3)).isEqualTo(Draw.ClickOutcome.ADD);
+        assertThatThrownBy(() -> Draw.nextClick(Tool.RECT, one, 1, 1)).isInstanceOf(DrawException.class);
+    }
+
+    @Test
     void toolNames() {
         assertThat(Tool.parse("rect-bb")).isEqualTo(Tool.RECT_BB);
         assertThat(Tool.parse("PATH_BB")).isEqualTo(Tool.PATH_BB);
