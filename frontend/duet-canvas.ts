@@ -7,6 +7,7 @@ import { zoneSpots } from './duet-zones';
 import { drawWidgets, rotation, widgetValue, WidgetPlace } from './duet-widgets';
 
 interface ZoneInfo { name: string; active: boolean; value?: number; ring?: number }
+interface PointWidget { name: string; active: boolean; x: number; y: number }
 interface SliderInfo { index: number; name: string; value: number; lo: number; hi: number; int: boolean; label: string }
 interface Drag {
   shape: number; zone: string; id: number;
@@ -407,7 +408,39 @@ export class DuetCanvas extends LitElement {
   }
 
   private info(shape: number, zone: string): ZoneInfo | undefined {
+    if (shape < 0) return this.points.find(p => p.name === zone);
     return (this.zoneTable.get(shape) || []).find(z => z.name === zone);
+  }
+
+  /** The program's point widgets ((e : Point) pairs) in drawing units. */
+  private points: PointWidget[] = [];
+
+  setPoints(list: PointWidget[]) {
+    this.points = list;
+    this.drawHandles();
+  }
+
+  /** Point widgets: small diamonds at their points (the dragged one follows the pointer). */
+  private drawPoints(overlay: SVGSVGElement) {
+    const root = this.rootSvg();
+    if (!root || !this.points.length) return;
+    const d = this.drag && this.drag.shape < 0 ? this.drag : null;
+    for (const p of this.points) {
+      const moved = d && d.zone === p.name;
+      const a = this.toStage(root, p.x + (moved ? d!.dx : 0), p.y + (moved ? d!.dy : 0));
+      if (!a) continue;
+      const r = 7 / this.zoom;
+      const h = document.createElementNS(SVGNS, 'polygon');
+      h.setAttribute('points', `${a.x},${a.y - r} ${a.x + r},${a.y} ${a.x},${a.y + r} ${a.x - r},${a.y}`);
+      h.setAttribute('stroke-width', String(1.5 / this.zoom));
+      h.setAttribute('class', 'duet-point-widget' + (p.active ? '' : ' duet-inactive') + (moved ? ' duet-dragged' : ''));
+      h.setAttribute('data-zone', p.name);
+      h.setAttribute('data-shape', '-1');
+      const t = document.createElementNS(SVGNS, 'title');
+      t.textContent = `${p.name}: drag to move the point (${Math.round(p.x)}, ${Math.round(p.y)})`;
+      h.appendChild(t);
+      overlay.appendChild(h);
+    }
   }
 
   private hover(e: PointerEvent) {
@@ -472,10 +505,12 @@ export class DuetCanvas extends LitElement {
     }
     overlay.replaceChildren();
     if (this.drag) {
+      if (this.drag.shape < 0) { this.drawPoints(overlay); return; }
       if (this.selected.includes(this.drag.shape)) this.drawSelected(overlay, this.drag.shape);
       this.drawShapeHandles(overlay, this.drag.shape);
       return;
     }
+    this.drawPoints(overlay);
     for (const s of this.selected) this.drawSelected(overlay, s);
     const shapes = new Set(this.selected);
     if (this.hoverShape >= 0) shapes.add(this.hoverShape);
@@ -581,10 +616,10 @@ export class DuetCanvas extends LitElement {
       shape = Number(el.getAttribute('data-duet-i'));
       zone = zoneSpots(el).find(z => z.kind === 'body')?.name || null;
     }
-    if (shape < 0 || !zone) return false;
+    if ((shape < 0 && !zone?.startsWith('PointSlider')) || !zone) return false;
     const info = this.info(shape, zone);
     if (!info || !info.active) return false;
-    const el = this.shapeEl(shape);
+    const el = shape < 0 ? this.rootSvg() : this.shapeEl(shape);
     // the colour, opacity and width widgets move in the drawing's own axes, not the shape's (it may be rotated)
     const flat = zone.endsWith('Ball') && zone !== 'RotateBall';
     const m = flat ? this.rootSvg()?.getScreenCTM() : el?.getScreenCTM();
@@ -615,7 +650,7 @@ export class DuetCanvas extends LitElement {
     if (this.axisLock === 'y') dx = 0;
     if (dx === d.dx && dy === d.dy) return;
     d.dx = dx; d.dy = dy; d.moved = true;
-    if (d.zone.endsWith('Ball')) this.drawHandles(); // the widget's ball follows at once
+    if (d.zone.endsWith('Ball') || d.shape < 0) this.drawHandles(); // the widget follows at once
     this.sendDrag('move');
   }
 

@@ -197,4 +197,14 @@ class SelectionIT {
         browser.until("the pinned caption", b -> b.driver.findElement(By.cssSelector("duet-canvas .duet-caption"))
                 .getText().contains("x0(40)"));
     }
+
+    @Test
+    void aPointWidgetIsDrawnAndDragsItsPair() {
+        open("(def [cx cy] ([100 200] : Point))\n(svg [(circle 'red' cx cy 20) (circle 'blue' (+ cx 60) cy 10)])\n");
+        WebElement p = overlay(".duet-point-widget[data-zone='PointSlider1']");
+        drag(p, 20, 10);
+        browser.until("the pair to move", b -> b.code().startsWith("(def [cx cy] ([120 210] : Point))"));
+        browser.until("the circles to follow", b -> "180".equals(shape(1).getAttribute("cx")));
+        overlay(".duet-point-widget[data-zone='PointSlider1']");
+    }
 }

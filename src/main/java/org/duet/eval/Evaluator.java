@@ -22,12 +22,18 @@ public final class Evaluator {
     private long steps;
     private int depth;
     private final List<String> debugLog = new ArrayList<>();
+    /** Point widgets: the values annotated {@code (e : Point)} that were pairs of numbers, in evaluation order. */
+    private final List<Value.Num[]> points = new ArrayList<>();
+    /** At most this many point widgets are recorded (a loop could annotate thousands). */
+    public static final int MAX_POINT_WIDGETS = 200;
     /** The source of the first expression evaluated: the program being run (for placing errors of the prelude). */
     private Source mainSource;
 
     public Evaluator(Limits limits) { this.limits = limits; }
 
     public List<String> debugLog() { return debugLog; }
+
+    public List<Value.Num[]> points() { return points; }
 
     public long steps() { return steps; }
 
@@ -181,13 +187,27 @@ public final class Evaluator {
                 case OPTION:
                     e = ((Expr.Option) e).body;
                     continue;
-                case ANNOT:
-                    e = ((Expr.Annot) e).exp;
+                case ANNOT: {
+                    Expr.Annot an = (Expr.Annot) e;
+                    if (an.type.kind == org.duet.lang.Type.Kind.NAMED && "Point".equals(an.type.name)) {
+                        Value v = eval(an.exp, env);
+                        recordPoint(v);
+                        return v;
+                    }
+                    e = an.exp;
                     continue;
+                }
                 default:
                     throw new IllegalStateException(e.kind.toString());
             }
         }
+    }
+
+    private void recordPoint(Value v) {
+        if (points.size() >= MAX_POINT_WIDGETS || !(v instanceof Value.ListV)) return;
+        Value.ListV l = (Value.ListV) v;
+        if (l.size != 2 || !(l.head instanceof Value.Num) || !(l.tail.head instanceof Value.Num)) return;
+        points.add(new Value.Num[] {(Value.Num) l.head, (Value.Num) l.tail.head});
     }
 
     /** The environment after the binding of one let/def (its body is not evaluated). */

@@ -15,9 +15,12 @@ public final class Interpreter {
         public final Program program;
         public final Value value;
         public final List<String> debugLog;
+        /** Point widgets ({@code (e : Point)} pairs of numbers). */
+        public final List<Value.Num[]> points;
         public final long steps;
 
-        Result(Program program, Value value, List<String> debugLog, long steps) {
+        Result(Program program, Value value, List<String> debugLog, List<Value.Num[]> points, long steps) {
+            this.points = points;
             this.program = program;
             this.value = value;
             this.debugLog = debugLog;
@@ -34,7 +37,7 @@ public final class Interpreter {
         return Runner.call(() -> {
             Evaluator ev = new Evaluator(limits);
             Value v = ev.eval(program.root(), prelude.env());
-            return new Result(program, v, ev.debugLog(), ev.steps());
+            return new Result(program, v, ev.debugLog(), ev.points(), ev.steps());
         });
     }
 

@@ -28,12 +28,15 @@ public final class Renderer {
         public final Program program;
         public final Canvas canvas;
         public final List<String> debugLog;
+        /** Point widgets: pairs of numbers the program annotated {@code (e : Point)}. */
+        public final List<org.duet.eval.Value.Num[]> points;
         public final long steps;
         /** Number of slides (0 for an ordinary program), movies of the shown slide, and the frame's duration. */
         public final double slideCount, movieCount, duration;
 
-        Result(Program program, Canvas canvas, List<String> debugLog, long steps, double slideCount,
-               double movieCount, double duration) {
+        Result(Program program, Canvas canvas, List<String> debugLog, List<org.duet.eval.Value.Num[]> points, long steps,
+               double slideCount, double movieCount, double duration) {
+            this.points = points;
             this.program = program;
             this.canvas = canvas;
             this.debugLog = debugLog;
@@ -80,7 +83,7 @@ public final class Renderer {
                 }
             }
             SvgNode root = new Converter(program, limits).convert(v);
-            return new Result(program, new Canvas(root), r.debugLog, r.steps, slides, movies, duration);
+            return new Result(program, new Canvas(root), r.debugLog, r.points, r.steps, slides, movies, duration);
         });
     }
 

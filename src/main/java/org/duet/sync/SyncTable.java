@@ -43,9 +43,13 @@ public final class SyncTable {
     private volatile List<Feature>[] featuresOfLoc;
 
     /** Builds the table of a rendered program. */
-    public static SyncTable of(Renderer.Result r, Heuristics h) { return new SyncTable(r.program, r.canvas, h); }
+    public static SyncTable of(Renderer.Result r, Heuristics h) {
+        return new SyncTable(r.program, r.canvas, r.points, h);
+    }
 
-    SyncTable(Program program, Canvas canvas, Heuristics heuristics) {
+    SyncTable(Program program, Canvas canvas, Heuristics heuristics) { this(program, canvas, List.of(), heuristics); }
+
+    SyncTable(Program program, Canvas canvas, List<org.duet.eval.Value.Num[]> points, Heuristics heuristics) {
         this.program = program;
         this.canvas = canvas;
         this.heuristics = heuristics;
@@ -84,11 +88,20 @@ public final class SyncTable {
             f.cands = f.allCands = new int[] {l.id()};
             sliderFeatures.add(f);
         }
+        // program widgets: point widgets, (e : Point) — normal candidate rules
+        List<Feature[]> pointFeatures = new ArrayList<>();
+        for (org.duet.eval.Value.Num[] p : points) {
+            Feature fx = new Feature("x", p[0].v, p[0].trace, 1), fy = new Feature("y", p[1].v, p[1].trace, 1);
+            extractor.prepare(fx);
+            extractor.prepare(fy);
+            pointFeatures.add(new Feature[] {fx, fy});
+        }
 
         // Biased popularity
         int[] count = new int[n + 1];
         for (Feature f : allFeatures) for (int c : f.allCands) count[c] += f.weight;
         for (Feature f : sliderFeatures) count[f.cands[0]] += 1;
+        for (Feature[] p : pointFeatures) for (Feature f : p) for (int c : f.allCands) count[c] += 1;
 
         this.popularity = count;
         Assigner assigner = new Assigner(heuristics, count);
@@ -112,6 +125,12 @@ public final class SyncTable {
             String name = (integral ? "IntSlider" : "NumSlider") + (++i);
             ZoneSpec s = new ZoneSpec(name, List.of(new ElemSpec("value", Rule.slider(l.range.lo(), l.range.hi(), integral))), false);
             ws.add(assigner.assign(-1, "slider", s, Map.of("value", f)));
+        }
+        int k = 0;
+        for (Feature[] p : pointFeatures) {
+            ZoneSpec s = new ZoneSpec("PointSlider" + (++k),
+                    List.of(new ElemSpec("x", Rule.PLUS_DX), new ElemSpec("y", Rule.PLUS_DY)), false);
+            ws.add(assigner.assign(-1, "point", s, Map.of("x", p[0], "y", p[1])));
         }
         this.widgets = Collections.unmodifiableList(ws);
     }

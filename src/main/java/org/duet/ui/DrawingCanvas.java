@@ -45,6 +45,9 @@ public class DrawingCanvas extends Component {
     /** The zones of a shape: [{name, active}] — handles are drawn for these. */
     public void setZones(int shape, JsonArray zones) { getElement().callJsFunction("setZones", shape, zones); }
 
+    /** The program's point widgets: [{name, x, y, active}] in drawing units. */
+    public void setPoints(JsonArray points) { getElement().callJsFunction("setPoints", points); }
+
     public void clearZones() { getElement().callJsFunction("clearZones"); }
 
     public void setCaption(String caption) { getElement().callJsFunction("setCaption", caption); }

@@ -631,6 +631,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             canvas.clearZones();
             showDrawing();
             updateSliders();
+            updatePoints();
             if (pinsLocCount != lastGood.program.locs().size()) {
                 pins.clear(); // literals were added or removed: ids no longer name the same numbers
                 code.setPinned(List.of());
@@ -674,6 +675,17 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void hover(int shape, String zoneName) {
         if (dragZone != null) return;
         SyncTable t = table();
+        if (t != null && shape < 0 && zoneName != null && zoneName.startsWith("PointSlider")) {
+            Zone w = t.zone(Sync.WIDGETS, zoneName);
+            if (w != null) {
+                w = w.pinned(pins);
+                canvas.setCaption(zoneCaption(w));
+                List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
+                for (Loc l : w.assigned()) marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
+                code.setMarks(marks);
+                return;
+            }
+        }
         if (t == null || shape < 0) {
             canvas.setCaption("");
             code.setMarks(List.of());
@@ -1088,6 +1100,26 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         canvas.setSliders(list);
+    }
+
+    /** The program's point widgets ((e : Point) pairs of numbers): drawn on the canvas, dragged like handles. */
+    private void updatePoints() {
+        elemental.json.JsonArray list = elemental.json.Json.createArray();
+        if (lastGood != null && !lastGood.points.isEmpty()) {
+            SyncTable t = table();
+            int k = 0;
+            for (org.duet.eval.Value.Num[] p : lastGood.points) {
+                String zone = "PointSlider" + (++k);
+                Zone z = t == null ? null : t.zone(Sync.WIDGETS, zone);
+                elemental.json.JsonObject o = elemental.json.Json.createObject();
+                o.put("name", zone);
+                o.put("x", p[0].v);
+                o.put("y", p[1].v);
+                o.put("active", z != null && z.active());
+                list.set(list.length(), o);
+            }
+        }
+        canvas.setPoints(list);
     }
 
     /** A slider moved: e.index is its literal's location id. */
