@@ -3,11 +3,11 @@ package org.duet.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code duet render|bench|serve|zones|drag …}. */
+/** The command line: {@code duet render|bench|serve|zones|drag|alternatives|relate|features …}. */
 @Command(name = "duet", mixinStandardHelpOptions = true, version = "Duet 0.1",
         description = "Duet: a drawing is a program in little.",
         subcommands = {RenderCommand.class, BenchCommand.class, ServeCommand.class, ZonesCommand.class,
-                DragCommand.class, AlternativesCommand.class})
+                DragCommand.class, AlternativesCommand.class, RelateCommand.class, FeaturesCommand.class})
 public final class Main implements Runnable {
     @Override public void run() {
         CommandLine.usage(this, System.out);

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code fill[0]}… for rgba lists and BOUNDS; {@code transform.rotate/cx/cy} for a single rotation, else
  * {@code transform[j][m]}.
  */
-final class Features {
+public final class Features {
     private final Program program;
     private final double[] base;
     private final boolean[] candidate, indexLike;
@@ -35,7 +35,7 @@ final class Features {
     }
 
     /** Features with no candidate information (for reading a drawing's numbers by key). */
-    static Map<String, Feature> values(Program program, SvgElement el) {
+    public static Map<String, Feature> values(Program program, SvgElement el) {
         int n = program.locs().size();
         double[] base = new double[n + 1];
         for (Loc l : program.locs()) base[l.id()] = l.value;
