@@ -1,6 +1,5 @@
 package org.duet.synth;
 
-import org.duet.lang.DuetException;
 import org.duet.lang.Expr;
 import org.duet.lang.Loc;
 import org.duet.lang.Node;
@@ -32,6 +31,7 @@ final class Ctx {
     private final Map<Trace, Sym> memo = new IdentityHashMap<>();
     private Scope scope;
     boolean timedOut;
+    static final boolean DEBUG = Boolean.getBoolean("duet.relate.debug");
     /** Keep the plans in the tool's order instead of ranking them. */
     boolean keepOrder;
 
@@ -126,12 +126,6 @@ final class Ctx {
             if (expired()) { timedOut = true; break; }
             ProgramEdit.Written w = ProgramEdit.write(scope(), plan);
             if (w == null || !seen.add(w.text())) continue;
-            Program np;
-            try {
-                np = org.duet.eval.Interpreter.parse("candidate", w.text());
-            } catch (DuetException e) {
-                continue;
-            }
             Map<Integer, Double> extra = new LinkedHashMap<>();
             for (Map.Entry<Integer, Plan.NewVar> v : plan.newVars.entrySet())
                 extra.put(v.getKey(), v.getValue().value().eval(values(extra)));
@@ -160,27 +154,47 @@ final class Ctx {
             }
             String desc = plan.description;
             for (Map.Entry<Integer, String> n : w.names().entrySet()) desc = desc.replace("⟨" + n.getKey() + "⟩", n.getValue());
-            ranked.add(new Ranked(plan, w.text(), countNodes(np), plan.deps.size() + plan.clamps.size(),
+            ranked.add(new Ranked(plan, w.text(), baseNodes() + w.nodeDelta(), plan.deps.size() + plan.clamps.size(),
                     minLine > maxLine ? 0 : maxLine - minLine, namedRemoved, visual, desc));
         }
         if (!keepOrder) ranked.sort(ORDER);
+        long tWritten = System.nanoTime();
+        int renders = 0;
         List<Candidate> out = new ArrayList<>();
+        // a candidate may run much longer than the program (a rewritten loop bound): stop it early
+        org.duet.eval.Limits limits = org.duet.eval.Limits.DEFAULT
+                .withMaxSteps(Math.min(org.duet.eval.Limits.DEFAULT.maxSteps, 50_000L + 2 * r.steps))
+                .withMaxShapes(Math.max(1_000, 4 * r.canvas.elements().size()));
         for (Ranked c : ranked) {
             if (out.size() >= top) break;
             if (expired()) { timedOut = true; break; }
             try {
-                Renderer.Result nr = Renderer.render("candidate", c.text());
-                if (!check.test(c.plan(), nr)) continue;
+                renders++;
+                long t0 = System.nanoTime();
+                Renderer.Result nr = Renderer.render("candidate", c.text(), limits, Renderer.Frame.FIRST);
+                long t1 = System.nanoTime();
+                boolean ok = check.test(c.plan(), nr);
+                if (DEBUG) System.err.printf("  render %.1f ms, check %.1f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                if (!ok) continue;
             } catch (RuntimeException e) { // a program error, or a shape that is gone
                 continue;
             }
             out.add(new Candidate(out.size() + 1, c.description(), c.text()));
         }
+        if (DEBUG) System.err.printf("relate: %d plans, %d written, %.1f ms to write, %d renders, %.1f ms total%n", plans.size(),
+                ranked.size(), (tWritten - start) / 1e6, renders, (System.nanoTime() - start) / 1e6);
         String message = "";
         if (out.isEmpty()) message = timedOut ? "the time limit of " + limitMs + " ms was reached before any candidate was found"
                 : noSolution;
         else if (timedOut) message = "the time limit of " + limitMs + " ms was reached: these are the candidates found so far";
         return new RelateResult(out, timedOut, message);
+    }
+
+    private int baseNodes = -1;
+
+    private int baseNodes() {
+        if (baseNodes < 0) baseNodes = countNodes(p);
+        return baseNodes;
     }
 
     /** Syntax nodes of a program (expressions and patterns). */

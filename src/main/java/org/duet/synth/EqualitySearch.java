@@ -206,6 +206,8 @@ final class EqualitySearch {
                     plan.newVars.put(-(g + 1), new Plan.NewVar(groups.get(g).newVarBase(),
                             Sym.constant(groups.get(g).newVarValue())));
             plan.description = describer.describe(new Choice(anc, deps));
+            // ties: keep the features selected first (Make Equal rewrites B to equal A)
+            for (int g = 0; g < G; g++) plan.score += anc[g] < 0 ? groups.get(g).members().size() : anc[g];
             plans.add(plan);
         }
         if (solver.isStopCriterionMet() && solver.getSolutionCount() < MAX_PLANS) ctx.timedOut = true;

@@ -40,7 +40,35 @@ final class ProgramEdit {
     }
 
     /** The new text and the names given to the plan's new variables (by id). */
-    record Written(String text, Map<Integer, String> names) {}
+    record Written(String text, Map<Integer, String> names, int nodeDelta) {}
+
+    /**
+     * Syntax nodes of generated text: every parenthesised form and every atom, except operator and def keywords
+     * (so {@code (+ x0 w)} is 3, {@code (def x 49)} is 3, {@code (clamp a b 5)} is 5).
+     */
+    static int nodes(String text) {
+        int n = 0;
+        boolean afterParen = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '(') { n++; afterParen = true; i++; continue; }
+            if (c == ')' || Character.isWhitespace(c)) { i++; continue; }
+            int j = i;
+            while (j < text.length() && text.charAt(j) != '(' && text.charAt(j) != ')' && !Character.isWhitespace(text.charAt(j))) j++;
+            String tok = text.substring(i, j);
+            boolean keyword = afterParen && (tok.equals("def") || isOp(tok));
+            if (!keyword) n++;
+            afterParen = false;
+            i = j;
+        }
+        return n;
+    }
+
+    private static boolean isOp(String w) {
+        for (org.duet.lang.Op op : org.duet.lang.Op.values()) if (op.word.equals(w)) return true;
+        return false;
+    }
 
     /** The new program text, or null if the plan cannot be written. */
     static Written write(Scope scope, Plan plan) {
@@ -58,7 +86,10 @@ final class ProgramEdit {
             for (int id : e.inPlace.keySet()) earliest = Math.min(earliest, scope.nums.get(id).start);
             int again = scope.insertionPoint(earliest);
             if (again == e.ip) {
-                return new Written(e.text(), new HashMap<>(e.named));
+                int delta = 0;
+                for (String v : e.inPlace.values()) delta += nodes(v) - 1;
+                for (String d : e.defs) delta += nodes(d);
+                return new Written(e.text(), new HashMap<>(e.named), delta);
             }
             first = earliest;
         }
