@@ -54,7 +54,9 @@ public final class Relate {
         if (!TOOLS.contains(tool))
             throw new RelateException("unknown tool '" + tool + "' (tools: " + String.join(", ", TOOLS) + ")");
         if (refs.isEmpty()) throw new RelateException(tool + " needs at least one feature or shape");
+        long t0 = System.nanoTime();
         Renderer.Result r = Renderer.render("program", text);
+        if (Ctx.DEBUG) System.err.printf("relate: render %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         Search.warmUp();
         Ctx ctx = new Ctx(text, r, o.timeLimitMs());
         switch (tool) {
