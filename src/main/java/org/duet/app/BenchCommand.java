@@ -34,6 +34,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "warm-up rounds over all programs (default: ${DEFAULT-VALUE})")
     int warmup = 20;
 
+    @Option(names = "--relate", paramLabel = "TOOL", description = "instead, time a relate request (top 5 candidates) "
+            + "per program: TOOL (e.g. make-equal) on the first X feature of its first two shapes that have one "
+            + "(align-*/distribute-*/equal-*: the first two, or three, shapes with points)")
+    String relate;
+
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -57,6 +62,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (relate != null) return RelateBench.run(relate, names, texts, runs, warmup, out, err);
         // warm-up: every program, several rounds, so the JIT has seen all of them
         for (int w = 0; w < warmup; w++) for (int i = 0; i < texts.size(); i++) once(names.get(i), texts.get(i));
         List<Double> medians = new ArrayList<>();

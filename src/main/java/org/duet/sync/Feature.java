@@ -8,7 +8,7 @@ import org.duet.lang.Trace;
  * numbered point, {@code d#7} for the 7th number otherwise), a colour number ({@code fill}), an opacity
  * ({@code fill.opacity}), a transform argument ({@code transform.rotate}, {@code transform[1][0]}) …
  */
-final class Feature {
+public final class Feature {
     final String key;
     /** The value the program produced. */
     final double value;
@@ -30,6 +30,15 @@ final class Feature {
         this.trace = trace;
         this.weight = weight;
     }
+
+    /** The key ({@code x}, {@code LEFT}, {@code points[2].y}, {@code d[3].x}, {@code fill.opacity}, …). */
+    public String key() { return key; }
+
+    /** The value the program produced. */
+    public double value() { return value; }
+
+    /** How the value was computed. */
+    public Trace trace() { return trace; }
 
     @Override public String toString() { return key + "=" + value; }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code fill[0]}… for rgba lists and BOUNDS; {@code transform.rotate/cx/cy} for a single rotation, else
  * {@code transform[j][m]}.
  */
-final class Features {
+public final class Features {
     private final Program program;
     private final double[] base;
     private final boolean[] candidate, indexLike;
@@ -34,12 +34,20 @@ final class Features {
         this.indexLike = indexLike;
     }
 
-    /** Features with no candidate information (for reading a drawing's numbers by key). */
-    static Map<String, Feature> values(Program program, SvgElement el) {
+    /** False when only values and traces are wanted (no compiled traces, no candidates). */
+    private boolean compile = true;
+
+    /**
+     * An element's numbers by key with their values and traces, without compiling the traces or finding candidates
+     * (for reading a drawing's numbers).
+     */
+    public static Map<String, Feature> values(Program program, SvgElement el) {
         int n = program.locs().size();
         double[] base = new double[n + 1];
         for (Loc l : program.locs()) base[l.id()] = l.value;
-        return new Features(program, base, new boolean[n + 1], new boolean[n + 1]).of(el);
+        Features f = new Features(program, base, new boolean[n + 1], new boolean[n + 1]);
+        f.compile = false;
+        return f.of(el);
     }
 
     /** Compiles the feature's trace, checks that it reproduces the value, and finds its candidates. */
@@ -74,7 +82,7 @@ final class Features {
 
     private Feature add(Map<String, Feature> fs, String key, double value, Trace trace, int weight) {
         Feature f = new Feature(key, value, trace, weight);
-        prepare(f);
+        if (compile) prepare(f);
         fs.put(key, f);
         return f;
     }

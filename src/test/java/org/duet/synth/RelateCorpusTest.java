@@ -1,0 +1,73 @@
+package org.duet.synth;
+
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Make Equal and align on the Sketch-n-Sketch corpus: the first X features of the first two shapes that have one.
+ * Every candidate parses, renders and has the features equal; requests without candidates say why.
+ */
+class RelateCorpusTest {
+    @Test
+    void corpus() throws IOException {
+        Path dir = Paths.get("../shared/corpus");
+        assumeTrue(Files.isDirectory(dir), "corpus not present");
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(f -> f.toString().endsWith(".little")).sorted().forEach(files::add);
+        }
+        int withCandidates = 0, requests = 0;
+        for (Path f : files) {
+            String text = Files.readString(f);
+            Renderer.Result r;
+            try {
+                r = Renderer.render(f.toString(), text);
+            } catch (DuetException e) {
+                continue;
+            }
+            List<FeatureInfo> xs = new ArrayList<>();
+            for (int s = 0; s < r.canvas.elements().size() && xs.size() < 2; s++) {
+                if (r.canvas.elements().get(s).isGhost()) continue;
+                for (FeatureInfo fi : FeatureCatalog.of(r, s)) if (fi.kind == FeatureInfo.Kind.X) { xs.add(fi); break; }
+            }
+            if (xs.size() < 2) continue;
+            for (String tool : new String[] {"make-equal", "align-left"}) {
+                String refs = tool.equals("make-equal") ? xs.get(0).ref() + "," + xs.get(1).ref()
+                        : xs.get(0).shape + "," + xs.get(1).shape;
+                RelateResult res = Relate.run(text, tool, refs, new Relate.Options(3, 2_000));
+                requests++;
+                if (res.candidates().isEmpty()) {
+                    assertThat(res.message()).as(f + " " + tool).isNotBlank();
+                    continue;
+                }
+                withCandidates++;
+                for (Candidate c : res.candidates()) {
+                    Renderer.Result nr = Renderer.render("candidate", c.program());
+                    double a, b;
+                    if (tool.equals("make-equal")) {
+                        a = FeatureCatalog.resolve(nr, new FeatureCatalog.Ref(xs.get(0).shape, xs.get(0).name)).value;
+                        b = FeatureCatalog.resolve(nr, new FeatureCatalog.Ref(xs.get(1).shape, xs.get(1).name)).value;
+                    } else {
+                        a = FeatureCatalog.box(nr, xs.get(0).shape).get("left").value;
+                        b = FeatureCatalog.box(nr, xs.get(1).shape).get("left").value;
+                    }
+                    assertThat(Math.abs(a - b)).as(f + " " + tool + " " + c.description()).isLessThanOrEqualTo(0.01);
+                }
+            }
+        }
+        assertThat(requests).isGreaterThan(80);
+        assertThat(withCandidates).isGreaterThan(requests / 2);
+    }
+}
