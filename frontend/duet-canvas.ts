@@ -5,6 +5,7 @@ import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { zoneSpots } from './duet-zones';
 import { drawWidgets, rotation, widgetValue, WidgetPlace } from './duet-widgets';
+import { drawFeatures, FeatureGeom, pointsOf } from './duet-features';
 
 interface ZoneInfo { name: string; active: boolean; value?: number; ring?: number }
 interface PointWidget { name: string; active: boolean; x: number; y: number }
@@ -43,7 +44,14 @@ export class DuetCanvas extends LitElement {
   /** Selected shapes (element indexes), in the order they were selected. */
   private selected: number[] = [];
   /** A press that becomes a click (selection) if the pointer is released where it went down. */
-  private press: { x: number; y: number; id: number; shape: number; shift: boolean; handle: boolean } | null = null;
+  private press: {
+    x: number; y: number; id: number; shape: number; shift: boolean; handle: boolean;
+    feature: string | null; pointFeatures: string[] | null; handleAt: Element | null;
+  } | null = null;
+  /** Features of shapes (from the server, for selected shapes), the selected features ("N.name"), the hovered point. */
+  private features = new Map<number, FeatureGeom[]>();
+  private selectedFeatures = new Set<string>();
+  private hairPoint: string | null = null;
   private lastPointer: { x: number; y: number } | null = null;
   private rehoverQueued = false;
   private hoverZone: string | null = null;
@@ -127,9 +135,10 @@ export class DuetCanvas extends LitElement {
         { detail: { shape: this.hoverShape, zone: this.hoverZone }, bubbles: true }));
       return;
     }
-    if (e.key === 'Escape' && e.type === 'keydown' && !this.drag && this.selected.length) {
+    if (e.key === 'Escape' && e.type === 'keydown' && !this.drag && (this.selected.length || this.selectedFeatures.size)) {
       const t = (e.composedPath()[0] || e.target) as HTMLElement;
       if (t && t.closest && (t.closest('.cm-editor') || t.closest('vaadin-dialog-overlay'))) return;
+      if (this.selectedFeatures.size) this.setFeatureSelection([]);
       this.select(-1, false);
       return;
     }
@@ -276,9 +285,14 @@ export class DuetCanvas extends LitElement {
     if (e.button === 0 && !this.spaceDown) {
       const t = e.target as Element;
       const body = t.closest('.duet-stage > svg [data-duet-i]');
+      const feat = t.closest('[data-feature]');
+      const pt = t.closest('[data-features-of-point]');
       this.press = { x: e.clientX, y: e.clientY, id: e.pointerId, shift: e.shiftKey,
-        handle: t.closest('[data-zone]') !== null,
-        shape: body ? Number(body.getAttribute('data-duet-i')) : -1 };
+        handle: t.closest('[data-zone]') !== null || feat !== null || pt !== null,
+        shape: body ? Number(body.getAttribute('data-duet-i')) : -1,
+        feature: feat ? feat.getAttribute('data-feature') : null,
+        pointFeatures: pt ? (pt.getAttribute('data-features-of-point') || '').split(' ').filter(s => s) : null,
+        handleAt: t.closest('[data-zone]') };
     }
     if (e.button === 0 && !this.spaceDown && this.startDrag(e)) return;
     const onShape = (e.target as Element).closest('.duet-stage > svg *') !== null
@@ -326,9 +340,13 @@ export class DuetCanvas extends LitElement {
     if (this.drag && this.drag.id === e.pointerId) {
       this.endDrag();
       if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
+      else if (click && pr!.handleAt) this.togglePoint(this.pointAtHandle(pr!.handleAt));
       return;
     }
-    if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
+    if (click && pr!.feature) this.toggleFeatures([pr!.feature]);
+    else if (click && pr!.pointFeatures) this.togglePoint(pr!.pointFeatures);
+    else if (click && pr!.handleAt) this.togglePoint(this.pointAtHandle(pr!.handleAt));
+    else if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
     this.touches.delete(e.pointerId);
     if (this.touches.size < 2) this.pinch = null;
     if (this.dragging && this.dragging.id === e.pointerId) {
@@ -356,6 +374,7 @@ export class DuetCanvas extends LitElement {
   /** Forget zone lists (the program changed): the next pointer move over a shape asks for its zones again. */
   clearZones() {
     this.zoneTable.clear();
+    this.features.clear();
     if (!this.drag) {
       this.hoverShape = -1;
       this.hoverZone = null;
@@ -386,6 +405,50 @@ export class DuetCanvas extends LitElement {
     this.selected = next;
     this.drawHandles();
     this.dispatchEvent(new CustomEvent('duet-select', { detail: { shapes: next.join(' ') }, bubbles: true }));
+  }
+
+  /** The X and Y features of the point under a zone handle of a shape whose features are known. */
+  private pointAtHandle(h: Element): string[] {
+    const shape = Number(h.getAttribute('data-shape'));
+    const fs = this.features.get(shape);
+    const el = this.shapeEl(shape);
+    if (!fs || !el || h.tagName !== 'circle') return [];
+    const hx = Number(h.getAttribute('cx')), hy = Number(h.getAttribute('cy'));
+    for (const [, p] of pointsOf(fs)) {
+      const c = this.toStage(el, p.px, p.py);
+      if (c && Math.hypot(c.x - hx, c.y - hy) < 1.5 / this.zoom)
+        return [p.x, p.y].filter(f => f).map(f => `${shape}.${f!.name}`);
+    }
+    return [];
+  }
+
+  /** A point: if both its coordinates are selected, unselect both; otherwise select both. */
+  private togglePoint(refs: string[]) {
+    if (!refs.length) return;
+    const all = refs.every(r => this.selectedFeatures.has(r));
+    const next = new Set(this.selectedFeatures);
+    for (const r of refs) { if (all) next.delete(r); else next.add(r); }
+    this.setFeatureSelection([...next], true);
+  }
+
+  private toggleFeatures(refs: string[]) {
+    const next = new Set(this.selectedFeatures);
+    for (const r of refs) { if (next.has(r)) next.delete(r); else next.add(r); }
+    this.setFeatureSelection([...next], true);
+  }
+
+  /** Sets the selected features; tells the server when the user changed them. */
+  setFeatureSelection(refs: string[], fromUser = true) {
+    this.selectedFeatures = new Set(refs);
+    this.drawHandles();
+    if (fromUser)
+      this.dispatchEvent(new CustomEvent('duet-features', { detail: { refs: refs.join(' ') }, bubbles: true }));
+  }
+
+  /** The server's features of a shape (for drawing crosshairs and distance lines). */
+  setFeatures(shape: number, list: FeatureGeom[]) {
+    this.features.set(shape, list);
+    this.drawHandles();
   }
 
   /** The server's selection (e.g. cleared after the program changed its shapes). */
@@ -448,6 +511,22 @@ export class DuetCanvas extends LitElement {
   }
 
   private hoverAt(t: Element) {
+    // the point whose crosshair shows: the one under the pointer (a feature dot or hair, or a zone handle on it)
+    const pt = t.closest('[data-point]');
+    const h = t.closest('[data-zone]');
+    let hp: string | null = pt ? pt.getAttribute('data-point') : null;
+    if (!hp && h) {
+      const refs = this.pointAtHandle(h);
+      if (refs.length) {
+        const shape = refs[0].split('.')[0], fs = this.features.get(Number(shape)) || [];
+        const f = fs.find(f => `${shape}.${f.name}` === refs[0]);
+        if (f && f.point) hp = `${shape}|${f.point}`;
+      }
+    }
+    if (hp !== this.hairPoint) {
+      this.hairPoint = hp;
+      this.drawHandles();
+    }
     const handle = t.closest('[data-zone]');
     if (handle) {
       this.setHover(Number(handle.getAttribute('data-shape')), handle.getAttribute('data-zone'));
@@ -512,6 +591,13 @@ export class DuetCanvas extends LitElement {
     }
     this.drawPoints(overlay);
     for (const s of this.selected) this.drawSelected(overlay, s);
+    const featured = new Set(this.selected);
+    for (const r of this.selectedFeatures) featured.add(Number(r.split('.')[0]));
+    for (const s of featured) {
+      const fs = this.features.get(s), el = this.shapeEl(s);
+      if (fs && el) drawFeatures(overlay, s, fs, this.selectedFeatures, this.hairPoint,
+        (x, y) => this.toStage(el, x, y), this.zoom);
+    }
     const shapes = new Set(this.selected);
     if (this.hoverShape >= 0) shapes.add(this.hoverShape);
     for (const s of shapes) this.drawShapeHandles(overlay, s);

@@ -45,6 +45,16 @@ public class DrawingCanvas extends Component {
     /** The zones of a shape: [{name, active}] — handles are drawn for these. */
     public void setZones(int shape, JsonArray zones) { getElement().callJsFunction("setZones", shape, zones); }
 
+    /** A shape's features for the relate tools: [{name, kind, point, x, y, x1, y1, x2, y2}] in the shape's units. */
+    public void setFeatures(int shape, JsonArray features) { getElement().callJsFunction("setFeatures", shape, features); }
+
+    /** Shows these features ("N.name") as selected (without telling the server back). */
+    public void setFeatureSelection(java.util.List<String> refs) {
+        JsonArray a = elemental.json.Json.createArray();
+        for (String r : refs) a.set(a.length(), r);
+        getElement().callJsFunction("setFeatureSelection", a, false);
+    }
+
     /** The program's point widgets: [{name, x, y, active}] in drawing units. */
     public void setPoints(JsonArray points) { getElement().callJsFunction("setPoints", points); }
 
@@ -143,6 +153,21 @@ public class DrawingCanvas extends Component {
             this.zone = zone;
         }
     }
+
+    /** The user selected or unselected features: their references ("N.name"), in selection order. */
+    @DomEvent("duet-features")
+    public static class FeaturesEvent extends ComponentEvent<DrawingCanvas> {
+        public final java.util.List<String> refs;
+
+        public FeaturesEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.refs") String refs) {
+            super(source, fromClient);
+            java.util.List<String> l = new java.util.ArrayList<>();
+            for (String w : refs.trim().split("\\s+")) if (w.matches("\\d{1,7}\\.[A-Za-z][A-Za-z0-9]{0,40}")) l.add(w);
+            this.refs = java.util.Collections.unmodifiableList(l);
+        }
+    }
+
+    public Registration onFeatures(ComponentEventListener<FeaturesEvent> l) { return addListener(FeaturesEvent.class, l); }
 
     public Registration onAsk(ComponentEventListener<AskEvent> l) { return addListener(AskEvent.class, l); }
 

@@ -91,7 +91,27 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private double dragDx, dragDy;
     /** Other ways of making the last drag, offered in a panel over the canvas. */
     private final AlternativesPanel alternatives = new AlternativesPanel();
-    private final InspectorPanel inspector = new InspectorPanel(() -> select(List.of()));
+    private final InspectorPanel inspector = new InspectorPanel(this::clearSelection);
+    /** Selected features ("N.name"), in the order they were selected; shapes whose features were sent. */
+    private List<String> featureRefs = List.of();
+    private final java.util.Set<Integer> featuresSent = new java.util.HashSet<>();
+    private final RelatePanel relate = new RelatePanel(new RelatePanel.Actions() {
+        @Override public void run(String tool, String label) { runRelate(tool, label); }
+
+        @Override public void removeFeature(String ref) {
+            List<String> l = new java.util.ArrayList<>(featureRefs);
+            l.remove(ref);
+            featureRefs = List.copyOf(l);
+            canvas.setFeatureSelection(featureRefs);
+            showSelection();
+        }
+
+        @Override public void preview(org.duet.synth.Candidate c) { previewProgram(c.program()); }
+
+        @Override public void endPreview() { EditorView.this.endPreview(); }
+
+        @Override public void apply(org.duet.synth.Candidate c) { applyRelate(c); }
+    });
     /** Selected shapes (element indexes), in the order they were selected. */
     private List<Integer> selection = List.of();
     /** The number whose provenance the inspector shows (null: none). */
@@ -140,6 +160,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         ghosts.addValueChangeListener(e -> showDrawing());
         canvas.onHover(e -> hover(e.shape, e.zone));
         canvas.onSelect(e -> select(e.shapes));
+        canvas.onFeatures(e -> {
+            featureRefs = e.refs;
+            relate.clearResults();
+            showSelection();
+        });
+        inspector.tools().add(relate);
         canvas.onAsk(e -> askAlternatives(e.shape, e.zone));
         code.onNumberAction(e -> numberAction(e.offset, e.action));
         canvas.onDrag(this::dragged);
@@ -153,6 +179,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         heuristics.addValueChangeListener(e -> {
             table = null;
             zonesSent.clear();
+            featuresSent.clear();
             canvas.clearZones();
             showSelection();
         });
@@ -326,6 +353,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             canvas.resetView();
             lastGood = null;
             selection = List.of();
+            featureRefs = List.of();
+            canvas.setFeatureSelection(featureRefs);
+            relate.clearResults();
             whyKey = null;
             pins.clear();
             canvas.setSelected(selection);
@@ -628,6 +658,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             code.setErrors(List.of());
             table = null;
             zonesSent.clear();
+            featuresSent.clear();
             canvas.clearZones();
             showDrawing();
             updateSliders();
@@ -734,11 +765,21 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     // ------------------------------------------------------------------------------------------------ selection
 
+    /** The inspector's close button: no shapes, no features. */
+    private void clearSelection() {
+        featureRefs = List.of();
+        canvas.setFeatureSelection(featureRefs);
+        select(List.of());
+    }
+
     /** The user selected shapes on the canvas (or cleared the selection). */
     private void select(List<Integer> shapes) {
         List<Integer> before = selection;
         selection = List.copyOf(shapes);
-        if (!before.equals(selection)) whyKey = null;
+        if (!before.equals(selection)) {
+            whyKey = null;
+            relate.clearResults();
+        }
         if (shapes.isEmpty()) canvas.setSelected(List.of());
         showSelection();
     }
@@ -754,8 +795,39 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 canvas.setSelected(selection);
             }
         }
-        if (selection.isEmpty() || lastGood == null) {
+        Renderer.Result r = lastGood;
+        if (r != null && !featureRefs.isEmpty()) {
+            // features of shapes that are gone, or that a shape no longer has, are dropped
+            List<String> valid = new java.util.ArrayList<>();
+            for (String ref : featureRefs) {
+                try {
+                    org.duet.synth.FeatureCatalog.resolve(r, org.duet.synth.FeatureCatalog.parseRef(ref));
+                    valid.add(ref);
+                } catch (DuetException | IllegalArgumentException e) {
+                    // dropped
+                }
+            }
+            if (valid.size() != featureRefs.size()) {
+                featureRefs = List.copyOf(valid);
+                canvas.setFeatureSelection(featureRefs);
+            }
+        }
+        if ((selection.isEmpty() && featureRefs.isEmpty()) || r == null) {
             inspector.hide();
+            return;
+        }
+        java.util.Set<Integer> featured = new java.util.LinkedHashSet<>(selection);
+        for (String ref : featureRefs) featured.add(Integer.parseInt(ref.substring(0, ref.indexOf('.'))));
+        for (int s : featured) sendFeatures(r, s);
+        List<String[]> labels = new java.util.ArrayList<>();
+        for (String ref : featureRefs) {
+            int dot = ref.indexOf('.');
+            int s = Integer.parseInt(ref.substring(0, dot));
+            labels.add(new String[] {ref, r.canvas.elements().get(s).sourceKind + s + "." + ref.substring(dot + 1)});
+        }
+        relate.update(labels, selection.size());
+        if (selection.isEmpty()) {
+            inspector.showFeaturesOnly("Selected features");
             return;
         }
         SyncTable t = table();
@@ -763,7 +835,6 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             ShapeZones sz = t.shape(s);
             if (sz != null) sendZones(sz);
         }
-        Renderer.Result r = lastGood;
         int last = selection.get(selection.size() - 1);
         String kind = r.canvas.elements().get(last).sourceKind;
         String heading = selection.size() == 1 ? kind + " " + last
@@ -777,6 +848,120 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         inspector.show(heading, values, this::why);
         if (whyKey != null && values.containsKey(whyKey)) why(whyKey);
         else whyKey = null;
+    }
+
+    /** A shape's features (names, kinds, geometry) to the browser, once per program version. */
+    private void sendFeatures(Renderer.Result r, int shape) {
+        if (!featuresSent.add(shape)) return;
+        List<org.duet.synth.FeatureInfo> fs;
+        try {
+            fs = Runner.call(() -> org.duet.synth.FeatureCatalog.of(r, shape));
+        } catch (DuetException e) {
+            return;
+        }
+        elemental.json.JsonArray list = elemental.json.Json.createArray();
+        for (org.duet.synth.FeatureInfo f : fs) {
+            elemental.json.JsonObject o = elemental.json.Json.createObject();
+            o.put("name", f.name);
+            o.put("kind", f.kind.name());
+            if (f.point != null) o.put("point", f.point);
+            String[] keys = {"x", "y", "x1", "y1", "x2", "y2"};
+            double[] vals = {f.x, f.y, f.x1, f.y1, f.x2, f.y2};
+            for (int i = 0; i < keys.length; i++) if (Double.isFinite(vals[i])) o.put(keys[i], vals[i]);
+            list.set(list.length(), o);
+        }
+        canvas.setFeatures(shape, list);
+    }
+
+    /** The references a relate tool works on: features for feature tools, shapes for the shape tools. */
+    private List<String> relateRefs(String tool) {
+        List<String> shapes = new java.util.ArrayList<>();
+        for (int s : selection) shapes.add(String.valueOf(s));
+        switch (tool) {
+            case "make-equal": case "relate": case "dig-hole":
+                return featureRefs;
+            case "indexed-relate":
+                return featureRefs.isEmpty() ? shapes : featureRefs;
+            case "keep-spacing":
+                return shapes.size() == 2 || shapes.size() == 4 ? shapes : featureRefs;
+            case "inside": {
+                if (featureRefs.isEmpty()) return shapes;
+                List<String> l = new java.util.ArrayList<>(featureRefs);
+                if (!shapes.isEmpty()) l.add(shapes.get(shapes.size() - 1));
+                return l;
+            }
+            default:
+                return shapes;
+        }
+    }
+
+    /** Runs a relate tool on the selection in the background and lists its ranked candidates. */
+    private void runRelate(String tool, String label) {
+        List<String> refs = relateRefs(tool);
+        if (refs.isEmpty()) {
+            relate.message(label + ": select " + (tool.startsWith("align") || tool.startsWith("distribute")
+                    || tool.startsWith("equal") ? "shapes" : "features") + " first.");
+            return;
+        }
+        String program = text;
+        UI ui = UI.getCurrent();
+        relate.searching(label);
+        CompletableFuture.supplyAsync(() -> Runner.call(() -> org.duet.synth.Relate.run(program, tool,
+                        String.join(",", refs), org.duet.synth.Relate.DEFAULTS)), Runner.EXECUTOR)
+                .whenComplete((res, err) -> ui.access(() -> {
+                    if (!program.equals(text)) {
+                        relate.clearResults();
+                        return;
+                    }
+                    if (err != null) {
+                        Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                                ? err.getCause() : err;
+                        relate.message(label + ": " + (c instanceof DuetException ? ((DuetException) c).bareMessage()
+                                : "the search failed (" + c + ")"));
+                        return;
+                    }
+                    if (res.candidates().isEmpty()) {
+                        relate.message(label + ": " + (res.message() == null || res.message().isEmpty()
+                                ? "no way to do it was found." : res.message()));
+                        return;
+                    }
+                    relate.show(label, res.candidates(), res.message());
+                }));
+    }
+
+    /** Shows another program in the code pane and on the canvas without committing it (a preview). */
+    private void previewProgram(String program) {
+        hideHandlesForPreview();
+        try {
+            Renderer.Result rr = Runner.call(() -> Renderer.render(name, program, Limits.DEFAULT, Renderer.Frame.FIRST));
+            canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
+            code.setText(program);
+            // mark what differs from the current program
+            int a = 0, n = Math.min(program.length(), text.length());
+            while (a < n && program.charAt(a) == text.charAt(a)) a++;
+            int eP = program.length(), eT = text.length();
+            while (eP > a && eT > a && program.charAt(eP - 1) == text.charAt(eT - 1)) { eP--; eT--; }
+            code.setMarks(eP > a ? List.of(new CodeEditor.Highlight(a, eP, "duet-mark-changed", null)) : List.of());
+            if (eP > a) code.reveal(a);
+        } catch (DuetException e) {
+            canvas.setCaption("this candidate gives an error: " + e.bareMessage());
+        }
+    }
+
+    /** Applies a relate candidate: one undo step; the feature selection is cleared. */
+    private void applyRelate(org.duet.synth.Candidate c) {
+        previewing = false;
+        relate.clearResults();
+        featureRefs = List.of();
+        canvas.setFeatureSelection(featureRefs);
+        text = c.program();
+        history.changed(text);
+        code.setText(text);
+        code.setMarks(List.of());
+        save();
+        render();
+        updateUndoRedo();
+        setStatus("Applied: " + c.description(), false);
     }
 
     /** "Why is it here?": the provenance of one number of the last selected shape. */
@@ -1046,6 +1231,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void previewAlternative(Alternatives.Alternative a) {
+        hideHandlesForPreview();
         try {
             Renderer.Result rr = Runner.call(() -> Renderer.render(name, a.program, Limits.DEFAULT, Renderer.Frame.FIRST));
             canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
@@ -1065,9 +1251,25 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         code.setText(text);
         code.setMarks(List.of());
         showDrawing();
+        if (previewing) {
+            previewing = false;
+            showSelection(); // handles and features of the real drawing again
+        }
+    }
+
+    /** A preview is shown: the handles and features of the selection were taken down (they belong to the program). */
+    private boolean previewing;
+
+    private void hideHandlesForPreview() {
+        if (previewing) return;
+        previewing = true;
+        zonesSent.clear();
+        featuresSent.clear();
+        canvas.clearZones();
     }
 
     private void applyAlternative(Alternatives.Alternative a) {
+        previewing = false;
         alternatives.hide();
         text = a.program;
         history.replaceCurrent(text);

@@ -79,6 +79,14 @@ final class InspectorPanel extends Div {
         setVisible(true);
     }
 
+    /** Only features are selected (no shape): the relate tools, no numbers. */
+    void showFeaturesOnly(String heading) {
+        title.setText(heading);
+        numbers.removeAll();
+        why.removeAll();
+        setVisible(true);
+    }
+
     /** Shows a provenance tree; clicking a node with a place in the program calls {@code reveal} with it. */
     void showWhy(Provenance.Step root, Consumer<Provenance.Step> reveal) {
         why.removeAll();
