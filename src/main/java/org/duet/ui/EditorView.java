@@ -106,6 +106,16 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             showSelection();
         }
 
+        @Override public void addFeature(String ref) {
+            if (featureRefs.contains(ref)) return;
+            List<String> l = new java.util.ArrayList<>(featureRefs);
+            l.add(ref);
+            featureRefs = List.copyOf(l);
+            canvas.setFeatureSelection(featureRefs);
+            relate.clearResults();
+            showSelection();
+        }
+
         @Override public void preview(org.duet.synth.Candidate c) { previewProgram(c.program()); }
 
         @Override public void endPreview() { EditorView.this.endPreview(); }
@@ -825,7 +835,18 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             int s = Integer.parseInt(ref.substring(0, dot));
             labels.add(new String[] {ref, r.canvas.elements().get(s).sourceKind + s + "." + ref.substring(dot + 1)});
         }
-        relate.update(labels, selection.size());
+        List<String[]> others = new java.util.ArrayList<>();
+        if (!selection.isEmpty()) {
+            int last = selection.get(selection.size() - 1);
+            try {
+                for (org.duet.synth.FeatureInfo f : Runner.call(() -> org.duet.synth.FeatureCatalog.of(r, last)))
+                    if (f.kind == org.duet.synth.FeatureInfo.Kind.OTHER && !featureRefs.contains(f.ref()))
+                        others.add(new String[] {f.ref(), f.name});
+            } catch (DuetException e) {
+                // no features
+            }
+        }
+        relate.update(labels, others, selection.size());
         if (selection.isEmpty()) {
             inspector.showFeaturesOnly("Selected features");
             return;

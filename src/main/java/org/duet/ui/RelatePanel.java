@@ -25,6 +25,8 @@ final class RelatePanel extends Div {
 
         void removeFeature(String ref);
 
+        void addFeature(String ref);
+
         void preview(Candidate c);
 
         void endPreview();
@@ -34,6 +36,7 @@ final class RelatePanel extends Div {
 
     private final Actions actions;
     private final Div chips = new Div();
+    private final Div others = new Div();
     private final Div results = new Div();
     private final Button makeEqual, relate, indexed, dig, spacing, inside;
     private final MenuItem align, distribute, size;
@@ -44,6 +47,8 @@ final class RelatePanel extends Div {
         setId("relate");
         chips.addClassName("duet-chips");
         chips.setId("selected-features");
+        others.addClassName("duet-chips");
+        others.setId("other-features");
         makeEqual = tool("Make equal", "make-equal", "Make the selected features equal (A = B)");
         relate = tool("Relate", "relate", "Compute one selected feature from the others");
         indexed = tool("Indexed", "indexed-relate", "Compute a row of numbers from their index (i × step + start)");
@@ -84,7 +89,7 @@ final class RelatePanel extends Div {
         h1.addClassName("duet-inspector-subtitle");
         Span h2 = new Span("Shapes");
         h2.addClassName("duet-inspector-subtitle");
-        add(h1, chips, featureTools, h2, shapeTools, results);
+        add(h1, chips, others, featureTools, h2, shapeTools, results);
     }
 
     private Button tool(String label, String tool, String title) {
@@ -96,8 +101,17 @@ final class RelatePanel extends Div {
     }
 
     /** Shows the selected features and enables the tools that this selection allows. */
-    void update(List<String[]> features, int shapes) {
+    void update(List<String[]> features, List<String[]> otherFeatures, int shapes) {
         chips.removeAll();
+        others.removeAll();
+        for (String[] f : otherFeatures) { // {ref, label}: colours, opacities, stroke width, rotation of the shape
+            Button b = new Button("+ " + f[1], e -> actions.addFeature(f[0]));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.addClassName("duet-add-feature");
+            b.getElement().setAttribute("data-ref", f[0]);
+            b.getElement().setAttribute("title", "Select " + f[1] + " of this shape");
+            others.add(b);
+        }
         if (features.isEmpty()) {
             Span hint = new Span("Select features on the canvas: a point's hairs (x, y), its dot (both), a width or "
                     + "radius line; or use the shapes' tools below.");
