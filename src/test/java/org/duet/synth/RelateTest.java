@@ -136,6 +136,19 @@ class RelateTest {
         for (Candidate c : r.candidates()) assertThat(c.description()).contains("removing 40");
     }
 
+    @Test
+    void layoutIsKeptCommentsCrLfAndOptions() {
+        String p = "; two boxes\r\n\r\n(def x0 10)\r\n\r\n; the drawing\r\n(svg [(rect 'red' x0 10 50 30)\r\n      (rect 'blue' 90 10 40 30)])\r\n";
+        assertThat(top(p, "align-top", "0,1")).isEqualTo("; two boxes\r\n\r\n(def x0 10)\r\n\r\n(def y 10)\r\n; the drawing\r\n"
+                + "(svg [(rect 'red' x0 y 50 30)\r\n      (rect 'blue' 90 y 40 30)])\r\n");
+        // a header comment stays first
+        String q = "; header\n(svg [(rect 'red' 10 10 50 30) (rect 'blue' 90 20 40 30)])\n";
+        assertThat(top(q, "align-top", "0,1")).startsWith("; header\n(def y 10)\n(svg [");
+        // under n!, only the '?' literals may change
+        String f = "# unannotated-numbers: n!\n(svg [(rect 'red' 10 10 50 30) (rect 'blue' 90 20? 40 30)])\n";
+        for (Candidate c : run(f, "align-top", "0,1").candidates()) assertThat(c.description()).endsWith("by removing 20");
+    }
+
     // ------------------------------------------------------------------------------------------------ dig hole
 
     @Test
