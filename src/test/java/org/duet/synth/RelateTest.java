@@ -85,6 +85,14 @@ class RelateTest {
     }
 
     @Test
+    void aRenderedProgramGivesTheSameCandidates() {
+        Renderer.Result r = Renderer.render("t", TWO_RECTS);
+        RelateResult a = Relate.run(r, "align-left", FeatureCatalog.parseRefs("0,1"), OPTS);
+        RelateResult b = Relate.run(TWO_RECTS, "align-left", "0,1", OPTS);
+        assertThat(a.candidates()).isEqualTo(b.candidates()).isNotEmpty();
+    }
+
+    @Test
     void makeEqualRankedLikeVersion06() {
         // interaction.md §8.5: rect1's top-right point = rect2's top-left point; the best removes x2 and y2
         String p = "(def [x1 y1 w1 h1] [50 100 80 60])\n(def [x2 y2 w2 h2] [200 80 100 90])\n"
@@ -184,7 +192,9 @@ class RelateTest {
 
     @Test
     void relateTimeLimitSaysSo() {
-        String p = "(def [a b c d e] [50 100 80 60 70])\n(svg [(rect 'red' (+ (+ a b) c) (+ d e) 10 10) (rect 'blue' 200 80 100 90)])\n";
+        // thousands of templates to try: more than 1 ms of work
+        String p = "(def [a b c d e f g h i j] [50 100 80 60 70 20 30 40 45 55])\n"
+                + "(svg [(rect 'red' (+ (+ (+ a b) (+ c d)) e) 1 10 10) (rect 'blue' (+ (+ (+ f g) (+ h i)) j) 2 100 90)])\n";
         RelateResult r = Relate.run(p, "relate", "0.rectTLX,1.rectTLX", new Relate.Options(5, 1));
         assertThat(r.timedOut()).isTrue();
         assertThat(r.message()).contains("time limit of 1 ms");
