@@ -51,12 +51,21 @@ public final class Relate {
      * the tool cannot use, and the program's DuetException if it does not render.
      */
     public static RelateResult run(String text, String tool, List<FeatureCatalog.Ref> refs, Options o) {
-        if (!TOOLS.contains(tool))
-            throw new RelateException("unknown tool '" + tool + "' (tools: " + String.join(", ", TOOLS) + ")");
-        if (refs.isEmpty()) throw new RelateException(tool + " needs at least one feature or shape");
+        check(tool, refs);
         long t0 = System.nanoTime();
         Renderer.Result r = Renderer.render("program", text);
         if (Ctx.DEBUG) System.err.printf("relate: render %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        return run(r, tool, refs, o);
+    }
+
+    /**
+     * As {@link #run(String, String, List, Options)} on a program already rendered (at its first frame, with the
+     * default limits, as {@code Renderer.render(name, text)} does): saves one evaluation. The candidates' programs
+     * are edits of {@code r.program}'s text.
+     */
+    public static RelateResult run(Renderer.Result r, String tool, List<FeatureCatalog.Ref> refs, Options o) {
+        check(tool, refs);
+        String text = r.program.source().original();
         Search.warmUp();
         Ctx ctx = new Ctx(text, r, o.timeLimitMs());
         switch (tool) {
@@ -70,6 +79,12 @@ public final class Relate {
             case "inside": return Search.inside(ctx, refs, o.top());
             default: return Tools.align(ctx, refs, tool.substring("align-".length()), o.top());
         }
+    }
+
+    private static void check(String tool, List<FeatureCatalog.Ref> refs) {
+        if (!TOOLS.contains(tool))
+            throw new RelateException("unknown tool '" + tool + "' (tools: " + String.join(", ", TOOLS) + ")");
+        if (refs.isEmpty()) throw new RelateException(tool + " needs at least one feature or shape");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

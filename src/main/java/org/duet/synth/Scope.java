@@ -39,7 +39,6 @@ final class Scope {
     private final List<Expr> chain = new ArrayList<>();
 
     private static volatile Map<String, List<String>> preludeParams;
-    private static volatile Set<String> preludeNames;
 
     Scope(Program program) {
         this.program = program;
@@ -59,33 +58,13 @@ final class Scope {
     }
 
     private static void loadPrelude() {
-        if (preludeNames != null) return;
+        if (preludeParams != null) return;
         synchronized (Scope.class) {
-            if (preludeNames != null) return;
+            if (preludeParams != null) return;
             Map<String, List<String>> params = new HashMap<>();
             Program p = Prelude.get().program();
             collectFunctions(p.root(), params);
-            // the prelude's top-level names (its local names cannot capture anything in the program)
-            Set<String> ns = new HashSet<>();
-            Expr e = p.root();
-            while (true) {
-                if (e instanceof Expr.Let && ((Expr.Let) e).def) {
-                    ArrayDeque<Node> stack = new ArrayDeque<>();
-                    stack.push(((Expr.Let) e).pat);
-                    while (!stack.isEmpty()) {
-                        Node n = stack.pop();
-                        if (n instanceof Pat.PVar) ns.add(((Pat.PVar) n).name);
-                        if (n instanceof Pat.PAs) ns.add(((Pat.PAs) n).name);
-                        for (Node c : n.children()) stack.push(c);
-                    }
-                    e = ((Expr.Let) e).body;
-                } else if (e instanceof Expr.Comment) e = ((Expr.Comment) e).body;
-                else if (e instanceof Expr.Option) e = ((Expr.Option) e).body;
-                else if (e instanceof Expr.TypeDecl) e = ((Expr.TypeDecl) e).body;
-                else break;
-            }
             preludeParams = params;
-            preludeNames = ns;
         }
     }
 

@@ -63,7 +63,7 @@ final class Search {
     private static final int[] LEAVES = {1, 2, 1, 1, 2, 2, 2, 2, 3, 3};
     private static final boolean[] INNER = {false, false, false, false, true, true, true, true, true, true};
     private static final int KID = -1000;
-    static final int MAX_OTHERS = 5, MAX_SOLUTIONS = 20000;
+    static final int MAX_OTHERS = 5, MAX_SOLUTIONS = 20000, MAX_WRITTEN = 100;
 
     /**
      * Relate (v0.6): for a literal that occurs in exactly one of the two features, expressions over the literals of
@@ -128,7 +128,9 @@ final class Search {
         IntToDoubleFunction base = ctx.values(Map.of());
         List<Plan> plans = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        long bodyNs = 0;
         while (s.solve()) {
+            long b0 = System.nanoTime();
             int di = d.getValue(), k = t.getValue();
             int dep = deps.get(di);
             List<Integer> os = others.get(di);
@@ -153,18 +155,19 @@ final class Search {
             if (!e.contains(KID)) options.add(e);
             else {
                 // (a) the listed constant that comes closest; (b) the constant that makes it exact
-                double best = Double.POSITIVE_INFINITY;
-                Sym bestSym = null;
+                double best = Double.POSITIVE_INFINITY, bestC = Double.NaN;
                 for (double c : CONSTANTS) {
-                    Sym x = e.substitute(id -> id == KID ? Sym.constant(c) : null);
-                    double v = x.eval(base);
-                    if (Double.isFinite(v) && Math.abs(v - target) < best) { best = Math.abs(v - target); bestSym = x; }
+                    double v = e.eval(id -> id == KID ? c : base.applyAsDouble(id));
+                    if (Double.isFinite(v) && Math.abs(v - target) < best) { best = Math.abs(v - target); bestC = c; }
                 }
-                if (bestSym != null) options.add(bestSym);
+                if (!Double.isNaN(bestC)) {
+                    double c = bestC;
+                    options.add(e.substitute(id -> id == KID ? Sym.constant(c) : null));
+                }
                 Sym exact = Sym.sub(e, Sym.constant(target)).solveZero(KID, id -> id == KID ? 1 : base.applyAsDouble(id));
                 if (exact != null && exact.isConstant()) {
                     double c = Relate.round2(exact.c);
-                    options.add(e.substitute(id -> id == KID ? Sym.constant(c) : null));
+                    if (c != bestC) options.add(e.substitute(id -> id == KID ? Sym.constant(c) : null));
                 }
             }
             for (Sym x : options) {
@@ -178,11 +181,19 @@ final class Search {
                 plan.description = ctx.label(dep) + " = " + x.print(ctx::label, id -> ctx.p.loc(id).numStart, false);
                 plans.add(plan);
             }
+            bodyNs += System.nanoTime() - b0;
             if (ctx.expired()) break;
         }
         if (s.isStopCriterionMet() && s.getSolutionCount() < MAX_SOLUTIONS) ctx.timedOut = true;
+        if (Ctx.DEBUG) System.err.printf("relate: %d solutions, %d plans, %.1f ms searching, %.1f ms of it building%n",
+                s.getSolutionCount(), plans.size(), s.getTimeCount() * 1000, bodyNs / 1e6);
+        // write only the most promising: smallest expressions, closest values
+        plans.sort(java.util.Comparator.comparingInt((Plan q) -> q.deps.values().iterator().next().size())
+                .thenComparingDouble(q -> q.score));
+        if (plans.size() > MAX_WRITTEN) plans = new ArrayList<>(plans.subList(0, MAX_WRITTEN));
+        List<Plan> kept = plans;
         // check: both features have the values the rewritten literal predicts
-        return ctx.finish(plans, top, (plan, nr) -> {
+        return ctx.finish(kept, top, (plan, nr) -> {
             Map.Entry<Integer, Sym> e = plan.deps.entrySet().iterator().next();
             double nv = e.getValue().eval(base);
             IntToDoubleFunction now = id -> id == e.getKey() ? nv : base.applyAsDouble(id);

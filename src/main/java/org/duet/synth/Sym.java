@@ -7,8 +7,6 @@ import org.duet.lang.OpTrace;
 import org.duet.lang.Program;
 import org.duet.lang.Trace;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 
@@ -44,13 +41,13 @@ final class Sym {
                 vars = new int[] {var};
             } else {
                 StringBuilder sb = new StringBuilder("(").append(op.word);
-                TreeSet<Integer> vs = new TreeSet<>();
-                for (Sym a : args) {
-                    sb.append(' ').append(a.key());
-                    for (int v : a.vars) vs.add(v);
+                int[][] parts = new int[args.length][];
+                for (int i = 0; i < args.length; i++) {
+                    sb.append(' ').append(args[i].key());
+                    parts[i] = args[i].vars;
                 }
                 key = sb.append(')').toString();
-                vars = vs.stream().mapToInt(Integer::intValue).toArray();
+                vars = union(parts);
             }
         }
 
@@ -112,9 +109,23 @@ final class Sym {
         this.atoms = atoms;
         this.coefs = coefs;
         this.runtime = runtime;
-        TreeSet<Integer> vs = new TreeSet<>();
-        for (Atom a : atoms) for (int v : a.vars) vs.add(v);
-        this.vars = vs.stream().mapToInt(Integer::intValue).toArray();
+        int[][] parts = new int[atoms.length][];
+        for (int i = 0; i < atoms.length; i++) parts[i] = atoms[i].vars;
+        this.vars = union(parts);
+    }
+
+    /** Sorted union of sorted id arrays. */
+    static int[] union(int[][] parts) {
+        if (parts.length == 1) return parts[0];
+        int n = 0;
+        for (int[] p : parts) n += p.length;
+        int[] all = new int[n];
+        int k = 0;
+        for (int[] p : parts) for (int v : p) all[k++] = v;
+        Arrays.sort(all);
+        int m = 0;
+        for (int i = 0; i < n; i++) if (i == 0 || all[i] != all[i - 1]) all[m++] = all[i];
+        return m == n ? all : Arrays.copyOf(all, m);
     }
 
     static final Sym ZERO = new Sym(0, new Atom[0], new double[0], false);
@@ -133,11 +144,14 @@ final class Sym {
     /** A single variable with coefficient 1 and no constant: its id, else 0. */
     int asVar() { return atoms.length == 1 && c == 0 && coefs[0] == 1 && atoms[0].isVar() ? atoms[0].var : 0; }
 
+    private String key;
+
     String key() {
+        if (key != null) return key;
         StringBuilder sb = new StringBuilder();
         sb.append(c);
         for (int i = 0; i < atoms.length; i++) sb.append('+').append(coefs[i]).append('*').append(atoms[i].key);
-        return sb.toString();
+        return key = sb.toString();
     }
 
     @Override public boolean equals(Object o) { return o instanceof Sym && ((Sym) o).key().equals(key()); }
@@ -147,8 +161,11 @@ final class Sym {
     /** Rounds away binary noise (12 significant digits), so 214 − 49.1 is 164.9. */
     static double snap(double v) {
         if (v == 0 || !Double.isFinite(v) || v == Math.rint(v)) return v == 0 ? 0 : v;
-        double s = new BigDecimal(v).round(new MathContext(12)).doubleValue();
-        return s;
+        double mag = Math.floor(Math.log10(Math.abs(v)));
+        if (mag > 12 || mag < -12) return v;
+        double scale = Math.pow(10, 11 - mag);
+        double s = Math.rint(v * scale) / scale;
+        return Math.abs(s - v) <= 1e-9 * Math.abs(v) ? s : v;
     }
 
     // ------------------------------------------------------------------------------------------------ arithmetic

@@ -85,6 +85,14 @@ class RelateTest {
     }
 
     @Test
+    void aRenderedProgramGivesTheSameCandidates() {
+        Renderer.Result r = Renderer.render("t", TWO_RECTS);
+        RelateResult a = Relate.run(r, "align-left", FeatureCatalog.parseRefs("0,1"), OPTS);
+        RelateResult b = Relate.run(TWO_RECTS, "align-left", "0,1", OPTS);
+        assertThat(a.candidates()).isEqualTo(b.candidates()).isNotEmpty();
+    }
+
+    @Test
     void makeEqualRankedLikeVersion06() {
         // interaction.md §8.5: rect1's top-right point = rect2's top-left point; the best removes x2 and y2
         String p = "(def [x1 y1 w1 h1] [50 100 80 60])\n(def [x2 y2 w2 h2] [200 80 100 90])\n"
@@ -136,6 +144,19 @@ class RelateTest {
         for (Candidate c : r.candidates()) assertThat(c.description()).contains("removing 40");
     }
 
+    @Test
+    void layoutIsKeptCommentsCrLfAndOptions() {
+        String p = "; two boxes\r\n\r\n(def x0 10)\r\n\r\n; the drawing\r\n(svg [(rect 'red' x0 10 50 30)\r\n      (rect 'blue' 90 10 40 30)])\r\n";
+        assertThat(top(p, "align-top", "0,1")).isEqualTo("; two boxes\r\n\r\n(def x0 10)\r\n\r\n(def y 10)\r\n; the drawing\r\n"
+                + "(svg [(rect 'red' x0 y 50 30)\r\n      (rect 'blue' 90 y 40 30)])\r\n");
+        // a header comment stays first
+        String q = "; header\n(svg [(rect 'red' 10 10 50 30) (rect 'blue' 90 20 40 30)])\n";
+        assertThat(top(q, "align-top", "0,1")).startsWith("; header\n(def y 10)\n(svg [");
+        // under n!, only the '?' literals may change
+        String f = "# unannotated-numbers: n!\n(svg [(rect 'red' 10 10 50 30) (rect 'blue' 90 20? 40 30)])\n";
+        for (Candidate c : run(f, "align-top", "0,1").candidates()) assertThat(c.description()).endsWith("by removing 20");
+    }
+
     // ------------------------------------------------------------------------------------------------ dig hole
 
     @Test
@@ -171,7 +192,9 @@ class RelateTest {
 
     @Test
     void relateTimeLimitSaysSo() {
-        String p = "(def [a b c d e] [50 100 80 60 70])\n(svg [(rect 'red' (+ (+ a b) c) (+ d e) 10 10) (rect 'blue' 200 80 100 90)])\n";
+        // thousands of templates to try: more than 1 ms of work
+        String p = "(def [a b c d e f g h i j] [50 100 80 60 70 20 30 40 45 55])\n"
+                + "(svg [(rect 'red' (+ (+ (+ a b) (+ c d)) e) 1 10 10) (rect 'blue' (+ (+ (+ f g) (+ h i)) j) 2 100 90)])\n";
         RelateResult r = Relate.run(p, "relate", "0.rectTLX,1.rectTLX", new Relate.Options(5, 1));
         assertThat(r.timedOut()).isTrue();
         assertThat(r.message()).contains("time limit of 1 ms");
