@@ -1,14 +1,12 @@
 package org.duet.edit;
 
+import org.duet.app.CliRun;
 import org.duet.app.Main;
 import org.duet.svg.Renderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,23 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DrawCliTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
+    /** A command's exit code and output. */
+    static CliRun.Result run(String... args) { return CliRun.run(args); }
 
     Path file(String text) throws IOException {
         Path p = dir.resolve("a.little");
@@ -45,7 +28,7 @@ class DrawCliTest {
     @Test
     void drawsARect() throws IOException {
         Path p = file(DrawTest.BLANK);
-        Run r = run("draw", p.toString(), "--tool", "rect", "--from", "10,20", "--to", "110,70", "--color", "100");
+        CliRun.Result r = run("draw", p.toString(), "--tool", "rect", "--from", "10,20", "--to", "110,70", "--color", "100");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo(DrawTest.RECT1 + "\n\n(blobs [\n  rect1\n])\n");
@@ -56,28 +39,28 @@ class DrawCliTest {
     @Test
     void shiftClosedPathsPolygonsAndLambda() throws IOException {
         Path p = file(DrawTest.BLANK);
-        Run sq = run("draw", p.toString(), "--tool", "ellipse", "--from", "10,20", "--to", "110,70", "--shift");
+        CliRun.Result sq = run("draw", p.toString(), "--tool", "ellipse", "--from", "10,20", "--to", "110,70", "--shift");
         assertThat(sq.code()).isZero();
         assertThat(sq.out()).startsWith("(def circle1\n  (let [cx cy r] [60 70 50]\n  (let color 137\n");
-        Run path = run("draw", p.toString(), "--tool", "path", "--points",
+        CliRun.Result path = run("draw", p.toString(), "--tool", "path", "--points",
                 "130,162 Q:180,112 230,162 c:250,212 280,222 330,162", "--closed", "--color", "100");
         assertThat(path.code()).isZero();
         assertThat(path.out()).contains("(let d ['M' x0 y0 'Q' 180 112 230 162 'C' 250 212 280 222 330 162 'Z']");
-        Run poly = run("draw", p.toString(), "--tool", "polygon-bb", "--points", " 10,10  50,14 40,40 ");
+        CliRun.Result poly = run("draw", p.toString(), "--tool", "polygon-bb", "--points", " 10,10  50,14 40,40 ");
         assertThat(poly.code()).isZero();
         assertThat(poly.out()).contains("(let pcts [[0 0] [1 0.13333333333333333?] [0.75? 1]]");
-        Run star = run("draw", p.toString(), "--tool", "lambda", "--from", "1.4,2", "--to", "30,40");
+        CliRun.Result star = run("draw", p.toString(), "--tool", "lambda", "--from", "1.4,2", "--to", "30,40");
         assertThat(star.out()).isEqualTo("(blobs [\n  (withBounds [1 2 30 40] star)\n])\n");
         Path q = dir.resolve("f.little");
         Files.writeString(q, "(def house (\\[left top right bot] [(rect 'red' left top 5 5)]))\n(blobs [])\n");
-        Run house = run("draw", q.toString(), "--tool", "lambda", "--function", "house", "--from", "1,2", "--to", "30,40");
+        CliRun.Result house = run("draw", q.toString(), "--tool", "lambda", "--function", "house", "--from", "1,2", "--to", "30,40");
         assertThat(house.code()).isZero();
         assertThat(house.out()).endsWith("(blobs [(withBounds [1 2 30 40] house)])\n");
     }
 
     @Test
     void anEmptyFileIsABlankDrawing() throws IOException {
-        Run r = run("draw", file("").toString(), "--tool", "line", "--from", "0,0", "--to", "5,5", "--color", "100");
+        CliRun.Result r = run("draw", file("").toString(), "--tool", "line", "--from", "0,0", "--to", "5,5", "--color", "100");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("(def line1\n").endsWith("\n\n(blobs [\n  line1\n])\n");
     }
@@ -119,7 +102,7 @@ class DrawCliTest {
         assertError(run("draw", dir.resolve("missing.little").toString(), "--tool", "rect", "--from", "1,1", "--to",
                 "5,5"), dir.resolve("missing.little") + ": no such file");
         Path bad = file("(blobs [\n  (rect 1\n])\n");
-        Run r = run("draw", bad.toString(), "--tool", "rect", "--from", "1,1", "--to", "5,5");
+        CliRun.Result r = run("draw", bad.toString(), "--tool", "rect", "--from", "1,1", "--to", "5,5");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(bad + ":3:1: parse error").doesNotContain("Exception");
     }
@@ -128,7 +111,7 @@ class DrawCliTest {
     void aMainThatIsNotADrawingIsReported() throws IOException {
         Path p = file("(def x 3)\n(blobs [])\n");
         Files.writeString(p, "[1 2 3]\n");
-        Run r = run("draw", p.toString(), "--tool", "rect", "--from", "1,1", "--to", "5,5");
+        CliRun.Result r = run("draw", p.toString(), "--tool", "rect", "--from", "1,1", "--to", "5,5");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith(p + ": the program with the new shape does not run: ");
@@ -138,11 +121,11 @@ class DrawCliTest {
     void deletesTheBlobOfAShape() throws IOException {
         Path p = file(BlobsTest.PROGRAM);
         int polygon = Renderer.render("t", BlobsTest.PROGRAM).canvas.elements().size() - 2;
-        Run r = run("delete", p.toString(), "--shape", "0," + polygon);
+        CliRun.Result r = run("delete", p.toString(), "--shape", "0," + polygon);
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).endsWith("(blobs [\n  text2\n  (withBounds [10 300 60 350] star)\n])\n");
-        Run two = run("delete", p.toString(), "--shape", "0", "--shape", "1");
+        CliRun.Result two = run("delete", p.toString(), "--shape", "0", "--shape", "1");
         assertThat(two.out()).endsWith("(blobs [\n  polygon3\n  (withBounds [10 300 60 350] star)\n])\n");
         assertError(run("delete", p.toString(), "--shape", "500"),
                 p + ": there is no shape 500: the drawing has " + (polygon + 2) + " elements (numbered from 0)");
@@ -153,7 +136,7 @@ class DrawCliTest {
                 + "(let x 1 (svg [(rect 'red' x 1 2 3)]))");
     }
 
-    static void assertError(Run r, String message) {
+    static void assertError(CliRun.Result r, String message) {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo(message + System.lineSeparator());
         assertThat(r.code()).isEqualTo(1);

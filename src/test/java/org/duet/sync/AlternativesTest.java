@@ -157,7 +157,7 @@ class AlternativesTest {
     void cliJson() throws IOException {
         Path p = dir.resolve("boxes.little");
         Files.writeString(p, BOXES);
-        SyncCliTest.Run r = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
+        org.duet.app.CliRun.Result r = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
                 "--dx", "7", "--dy", "-5", "--top", "5", "--json");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -178,11 +178,11 @@ class AlternativesTest {
                 + "\"changes\":[{\"name\":\"x0\",\"line\":1,\"col\":23,\"old\":40,\"new\":47},");
         assertThat(j.get("alternatives")).hasSize(2);
 
-        SyncCliTest.Run one = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
+        org.duet.app.CliRun.Result one = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
                 "--dx", "7", "--top", "1", "--json");
         assertThat(new ObjectMapper().readTree(one.out()).get("alternatives")).hasSize(1);
 
-        SyncCliTest.Run text = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
+        org.duet.app.CliRun.Result text = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
                 "--dx", "7");
         assertThat(text.code()).isZero();
         assertThat(text.out()).isEqualTo("1. change sep 110 → 117 (1 other shape moves)\n"
@@ -193,7 +193,7 @@ class AlternativesTest {
     void cliErrors() throws IOException {
         Path p = dir.resolve("boxes.little");
         Files.writeString(p, BOXES);
-        SyncCliTest.Run r = SyncCliTest.run("alternatives", p.toString(), "--shape", "7", "--zone", "Interior", "--dx", "7");
+        org.duet.app.CliRun.Result r = SyncCliTest.run("alternatives", p.toString(), "--shape", "7", "--zone", "Interior", "--dx", "7");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(p + ": ").contains("there is no shape 7").doesNotContain("Exception");
         r = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Nowhere", "--dx", "7");

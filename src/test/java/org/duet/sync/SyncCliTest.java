@@ -1,15 +1,13 @@
 package org.duet.sync;
 
+import org.duet.app.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duet.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,23 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyncCliTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
+    /** A command's exit code and output. */
+    static CliRun.Result run(String... args) { return CliRun.run(args); }
 
     Path file(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -46,7 +29,7 @@ class SyncCliTest {
     @Test
     void zonesJson() throws IOException {
         Path p = file("a.little", "(def [x0 y0] [10 20])\n(svg [(rect 'red' x0 y0 30! 40!) ['g' [] []] (rect 'red' 1! 2! 3! 4!)])\n");
-        Run r = run("zones", "--json", p.toString());
+        CliRun.Result r = run("zones", "--json", p.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("{\"shapes\":[{\"shape\":0,\"kind\":\"rect\",\"zones\":[{\"zone\":\"Interior\","
@@ -67,7 +50,7 @@ class SyncCliTest {
     @Test
     void zonesJsonListsSliders() throws IOException {
         Path p = file("b.little", "(def x' 1)(def n 3{1-5})\n(svg [(rect 'red' n x' 3 4)])");
-        Run r = run("zones", "--json", "--heuristics", "none", p.toString());
+        CliRun.Result r = run("zones", "--json", "--heuristics", "none", p.toString());
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("sliders").get(0).get("zone").asText()).isEqualTo("IntSlider1");
@@ -79,11 +62,11 @@ class SyncCliTest {
     @Test
     void zonesText() throws IOException {
         Path p = file("c.little", "(def [x0 y0] [10 20])\n(svg [(rect 'red' x0 y0 30! 40!)])");
-        Run r = run("zones", p.toString());
+        CliRun.Result r = run("zones", p.toString());
         assertThat(r.out()).startsWith("0 rect Interior ACTIVE [dx] x0(10) [dy] y0(20)\n");
         assertThat(r.out()).contains("0 rect RightEdge INACTIVE (");
         assertThat(run("zones", "--heuristics", "fair", p.toString()).code()).isZero();
-        Run bad = run("zones", "--heuristics", "clever", p.toString());
+        CliRun.Result bad = run("zones", "--heuristics", "clever", p.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("unknown heuristics 'clever'");
     }
@@ -91,18 +74,18 @@ class SyncCliTest {
     @Test
     void dragPrintsTheNewProgram() throws IOException {
         Path p = file("d.little", "(def [x0 y0] [10 20])\n(svg [(rect 'red' x0 y0 30 40)])\n");
-        Run r = run("drag", p.toString(), "--shape", "0", "--zone", "TopLeft", "--dx", "7", "--dy", "-5");
+        CliRun.Result r = run("drag", p.toString(), "--shape", "0", "--zone", "TopLeft", "--dx", "7", "--dy", "-5");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("(def [x0 y0] [17 15])\n(svg [(rect 'red' x0 y0 23 45)])\n");
         assertThat(r.err()).isEmpty();
-        Run s = run("drag", p.toString(), "--shape", "0", "--zone", "Interior", "--dx", "2.5", "--heuristics", "fair");
+        CliRun.Result s = run("drag", p.toString(), "--shape", "0", "--zone", "Interior", "--dx", "2.5", "--heuristics", "fair");
         assertThat(s.out()).startsWith("(def [x0 y0] [12.5 20])");
     }
 
     @Test
     void dragOfASlider() throws IOException {
         Path p = file("e.little", "(def n 3{1-10})\n(svg [(rect 'red' n 2 3 4)])");
-        Run r = run("drag", p.toString(), "--zone", "IntSlider1", "--dx", "23");
+        CliRun.Result r = run("drag", p.toString(), "--zone", "IntSlider1", "--dx", "23");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("(def n 5{1-10})");
     }
@@ -110,22 +93,22 @@ class SyncCliTest {
     @Test
     void dragErrors() throws IOException {
         Path p = file("f.little", "(svg [(rect 'red' 1! 2! 3! 4!) (square 'red' 1 2 3)])");
-        Run inactive = run("drag", p.toString(), "--shape", "0", "--zone", "Interior", "--dx", "1");
+        CliRun.Result inactive = run("drag", p.toString(), "--shape", "0", "--zone", "Interior", "--dx", "1");
         assertThat(inactive.code()).isEqualTo(1);
         assertThat(inactive.err()).startsWith(p + ": the zone Interior of shape 0 (rect) is inactive: ");
-        Run unknown = run("drag", p.toString(), "--shape", "0", "--zone", "Nowhere", "--dx", "1");
+        CliRun.Result unknown = run("drag", p.toString(), "--shape", "0", "--zone", "Nowhere", "--dx", "1");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("has no zone Nowhere");
-        Run noShape = run("drag", p.toString(), "--shape", "9", "--zone", "Interior", "--dx", "1");
+        CliRun.Result noShape = run("drag", p.toString(), "--shape", "9", "--zone", "Interior", "--dx", "1");
         assertThat(noShape.err()).contains("there is no shape 9");
         // a conflict is a warning: the width follows, the height cannot
-        Run partial = run("drag", p.toString(), "--shape", "1", "--zone", "BotRight", "--dx", "7", "--dy", "2");
+        CliRun.Result partial = run("drag", p.toString(), "--shape", "1", "--zone", "BotRight", "--dx", "7", "--dy", "2");
         assertThat(partial.code()).isZero();
         assertThat(partial.out()).isEqualTo("(svg [(rect 'red' 1! 2! 3! 4!) (square 'red' 1 2 10)])");
         assertThat(partial.err()).contains("warning: height does not follow the drag");
         // nothing can be solved: exit 1
         Path q = file("g.little", "(def a 5)\n(svg [(rect 'red' (- (+ a 10!) a) 0! 3! 4!)])");
-        Run none = run("drag", q.toString(), "--shape", "0", "--zone", "Interior", "--dx", "7");
+        CliRun.Result none = run("drag", q.toString(), "--shape", "0", "--zone", "Interior", "--dx", "7");
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("the drag cannot be solved").contains("no value of a");
         assertThat(none.out()).isEmpty();
@@ -134,13 +117,13 @@ class SyncCliTest {
     @Test
     void programErrorsArePositionedNeverStackTraces() throws IOException {
         Path p = file("h.little", "(svg [(rect 'red' 1 2 3 4)\n");
-        Run r = run("zones", "--json", p.toString());
+        CliRun.Result r = run("zones", "--json", p.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(p + ":2:1: ").doesNotContain("Exception").doesNotContain("\tat ");
-        Run d = run("drag", p.toString(), "--shape", "0", "--zone", "Interior");
+        CliRun.Result d = run("drag", p.toString(), "--shape", "0", "--zone", "Interior");
         assertThat(d.code()).isEqualTo(1);
         assertThat(d.err()).startsWith(p + ":2:1: ");
-        Run missing = run("drag", dir.resolve("nope.little").toString(), "--shape", "0", "--zone", "Interior");
+        CliRun.Result missing = run("drag", dir.resolve("nope.little").toString(), "--shape", "0", "--zone", "Interior");
         assertThat(missing.err()).contains("no such file");
         assertThat(missing.code()).isEqualTo(1);
     }

@@ -1,15 +1,13 @@
 package org.duet.synth;
 
+import org.duet.app.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duet.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,21 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RelateCliTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
+    /** A command's exit code and output. */
+    static CliRun.Result run(String... args) { return CliRun.run(args); }
 
     Path file(String text) throws IOException {
         Path p = dir.resolve("a.little");
@@ -46,7 +31,7 @@ class RelateCliTest {
     @Test
     void relateJson() throws IOException {
         Path p = file(PROGRAM);
-        Run r = run("relate", p.toString(), "--tool", "make-equal", "--features", "0.rectCRX,1.rectTLX", "--top", "2", "--json");
+        CliRun.Result r = run("relate", p.toString(), "--tool", "make-equal", "--features", "0.rectCRX,1.rectTLX", "--top", "2", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -61,7 +46,7 @@ class RelateCliTest {
     @Test
     void relateText() throws IOException {
         Path p = file(PROGRAM);
-        Run r = run("relate", p.toString(), "--tool", "align-top", "--features", "0,1");
+        CliRun.Result r = run("relate", p.toString(), "--tool", "align-top", "--features", "0,1");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("1. align top: rect0, rect1 to ");
         assertThat(r.out()).contains("\n    (svg [\n");
@@ -70,20 +55,20 @@ class RelateCliTest {
     @Test
     void relateNoSolutionAndErrors() throws IOException {
         Path p = file("(svg [(rect 'red' 10! 10 50 30) (rect 'red' 40! 60 70 30)])");
-        Run r = run("relate", p.toString(), "--tool", "make-equal", "--features", "0.rectTLX,1.rectTLX", "--json");
+        CliRun.Result r = run("relate", p.toString(), "--tool", "make-equal", "--features", "0.rectTLX,1.rectTLX", "--json");
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("candidates")).isEmpty();
         assertThat(j.get("message").asText()).startsWith("no solution:");
-        Run bad = run("relate", p.toString(), "--tool", "make-equal", "--features", "0.rectFoo,1.rectTLX");
+        CliRun.Result bad = run("relate", p.toString(), "--tool", "make-equal", "--features", "0.rectFoo,1.rectTLX");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).startsWith(p + ": shape 0 (rect) has no feature rectFoo (its features: rectTLX,");
-        Run tool = run("relate", p.toString(), "--tool", "nope", "--features", "0,1");
+        CliRun.Result tool = run("relate", p.toString(), "--tool", "nope", "--features", "0,1");
         assertThat(tool.code()).isEqualTo(1);
         assertThat(tool.err()).contains("unknown tool 'nope'");
         Path broken = dir.resolve("b.little");
         Files.writeString(broken, "(svg [(rect 'red' 1 2");
-        Run parse = run("relate", broken.toString(), "--tool", "make-equal", "--features", "0.rectTLX,1.rectTLX");
+        CliRun.Result parse = run("relate", broken.toString(), "--tool", "make-equal", "--features", "0.rectTLX,1.rectTLX");
         assertThat(parse.code()).isEqualTo(1);
         assertThat(parse.err()).startsWith(broken + ":1:");
         assertThat(parse.err()).doesNotContain("Exception");
@@ -92,7 +77,7 @@ class RelateCliTest {
     @Test
     void featuresJson() throws IOException {
         Path p = file(PROGRAM);
-        Run r = run("features", p.toString(), "--shape", "1", "--json");
+        CliRun.Result r = run("features", p.toString(), "--shape", "1", "--json");
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode s = j.get("shapes").get(0);
@@ -104,9 +89,9 @@ class RelateCliTest {
         assertThat(f.get("kind").asText()).isEqualTo("X");
         assertThat(f.get("value").asDouble()).isEqualTo(214);
         assertThat(f.get("point").asText()).isEqualTo("TL");
-        Run all = run("features", p.toString());
+        CliRun.Result all = run("features", p.toString());
         assertThat(all.out()).contains("shape 0 (rect)").contains("  0.rectCRX ").contains("(+ x width) = 150");
-        Run bad = run("features", p.toString(), "--shape", "9");
+        CliRun.Result bad = run("features", p.toString(), "--shape", "9");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("there is no shape 9");
     }
