@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -17,65 +12,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Relating features as a person does: select points' coordinates, Make equal with a preview, align shapes, undo. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RelateIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
+class RelateIT extends CanvasTest {
     static final String RECTS = "(def [x1 y1 w1 h1] [50 100 80 60])\n"
             + "(def [x2 y2 w2 h2] [200 80 100 90])\n"
             + "(svg [(rect 'salmon' x1 y1 w1 h1) (rect 'steelblue' x2 y2 w2 h2) (rect 'gold' 360 130 70 50)])\n";
-
-    @BeforeAll void start() {
-        server = DuetServer.start("RelateIT");
-        browser = Browser.open(E2e.testDir("RelateIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
-    private int docs;
-
-    private void open(String program) {
-        String doc = "rel" + (++docs);
-        server.writeDocument(doc, program);
-        browser.openEditor(server.url("doc/" + doc));
-        browser.waitForGoodRun();
-        browser.waitForSvg("the drawing", s -> s.contains("data-duet-i"));
-    }
-
-    private WebElement shape(int i) {
-        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + i + "']"));
-    }
-
-    private WebElement overlay(String css) {
-        return browser.until(css, b -> b.driver.findElements(By.cssSelector("duet-canvas .duet-overlay " + css))
-                .stream().findFirst().orElse(null));
-    }
-
-    private void click(WebElement e, boolean shift) {
-        Actions a = new Actions(browser.driver).moveToElement(e).pause(Duration.ofMillis(250));
-        if (shift) a = a.keyDown(Keys.SHIFT).click().keyUp(Keys.SHIFT);
-        else a = a.click();
-        a.perform();
-    }
-
-    /** Clicks an element of the overlay, which is redrawn as the pointer moves: found again if it was replaced. */
-    private void clickOverlay(String css) {
-        for (int i = 0; ; i++) {
-            try {
-                click(overlay(css), false);
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (i == 5) throw e;
-            }
-        }
-    }
 
     private List<String> chips() {
         return browser.driver.findElements(By.cssSelector("#selected-features .duet-chip")).stream()
@@ -91,12 +31,12 @@ class RelateIT {
     void makeEqualFromTwoPointsWithAPreviewThenUndo() {
         open(RECTS);
         String before = browser.code();
-        click(shape(0), false);
+        click(shape(0));
         // a click (no drag) on a corner handle selects the point's x and y
-        clickOverlay("[data-zone='TopRight'][data-shape='0']");
+        withOverlay("[data-zone='TopRight'][data-shape='0']", e -> click(e));
         browser.until("rect 0's top-right point", b -> chips().equals(List.of("0.rectTRX", "0.rectTRY")));
         click(shape(1), true);
-        clickOverlay("[data-zone='TopLeft'][data-shape='1']");
+        withOverlay("[data-zone='TopLeft'][data-shape='1']", e -> click(e));
         browser.until("four features", b -> chips().size() == 4);
         overlay(".duet-hair.duet-on");
         browser.byId("tool-make-equal").click();
@@ -121,7 +61,7 @@ class RelateIT {
     void alignThreeShapesThenUndo() {
         open(RECTS);
         String before = browser.code();
-        click(shape(0), false);
+        click(shape(0));
         click(shape(1), true);
         click(shape(2), true);
         overlay("[data-selected='2']");
@@ -146,15 +86,8 @@ class RelateIT {
         open(RECTS);
         click(shape(2), false);
         // off its middle, where the centre point's dot is
-        for (int i = 0; ; i++) {
-            try {
-                WebElement width = overlay(".duet-feature-distance[data-feature='2.rectWidth']");
-                new Actions(browser.driver).moveToElement(width, -20, 0).pause(Duration.ofMillis(250)).click().perform();
-                break;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (i == 5) throw e;
-            }
-        }
+        withOverlay(".duet-feature-distance[data-feature='2.rectWidth']", w -> new Actions(browser.driver)
+                .moveToElement(w, -20, 0).pause(Duration.ofMillis(250)).click().perform());
         browser.until("the width selected", b -> chips().equals(List.of("2.rectWidth")));
         browser.js("document.activeElement && document.activeElement.blur()");
         new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();

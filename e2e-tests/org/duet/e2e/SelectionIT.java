@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -20,65 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * colour handle, "Why is it here?", Esc; and the code pane's number menu (freeze, pin) and asking a zone for its
  * other ways (key A).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SelectionIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
+class SelectionIT extends CanvasTest {
     static final String COLOURS = "(def [x0 y0 w h sep] [40 108 60 130 110])\n"
             + "(def boxi (\\i\n  (let xi (+ x0 (* i sep))\n  (rect 200 xi y0 w h))))\n"
             + "(def tilted (rawRect [120 0.7] 30 4 420 120 90 60 20))\n"
             + "(svg (append (map boxi [0! 1! 2!]) [tilted]))\n";
-
-    @BeforeAll void start() {
-        server = DuetServer.start("SelectionIT");
-        browser = Browser.open(E2e.testDir("SelectionIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
-    private int docs;
-
-    private String open(String program) {
-        String doc = "sel" + (++docs);
-        server.writeDocument(doc, program);
-        browser.openEditor(server.url("doc/" + doc));
-        browser.waitForGoodRun();
-        browser.waitForSvg("the drawing", s -> s.contains("data-duet-i"));
-        return doc;
-    }
-
-    private WebElement shape(int i) {
-        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + i + "']"));
-    }
-
-    private WebElement overlay(String css) {
-        return browser.until(css, b -> b.driver.findElements(By.cssSelector("duet-canvas .duet-overlay " + css))
-                .stream().findFirst().orElse(null));
-    }
-
-    private void click(WebElement e) {
-        new Actions(browser.driver).moveToElement(e).pause(Duration.ofMillis(200)).click().perform();
-    }
-
-    private void drag(WebElement from, int dx, int dy) {
-        Actions a = new Actions(browser.driver).moveToElement(from).pause(Duration.ofMillis(300)).clickAndHold();
-        int steps = Math.max(1, Math.min(10, Math.max(Math.abs(dx), Math.abs(dy))));
-        int doneX = 0, doneY = 0;
-        for (int i = 1; i <= steps; i++) {
-            int x = dx * i / steps, y = dy * i / steps;
-            a = a.moveByOffset(x - doneX, y - doneY).pause(Duration.ofMillis(20));
-            doneX = x;
-            doneY = y;
-        }
-        a.pause(Duration.ofMillis(300)).release().perform();
-    }
 
     /** A token of the code pane by its text (numbers are their own highlighted tokens). */
     private WebElement codeToken(String text) {
@@ -94,9 +35,10 @@ class SelectionIT {
         overlay("[data-selected='1']");
         browser.until("the inspector", b -> b.byId("inspector").isDisplayed()
                 && b.byId("inspector").getText().contains("rect 1"));
-        WebElement fill = overlay("[data-zone='FillBall'][data-shape='1']");
+
+        overlay("[data-zone='FillBall'][data-shape='1']");
         assertThat(browser.present(By.cssSelector("duet-canvas .duet-overlay [data-zone='StrokeBall']"))).isFalse();
-        drag(fill, 20, 0); // n' = n + 2·dx
+        dragOverlay("[data-zone='FillBall'][data-shape='1']", 20, 0); // n' = n + 2·dx
         browser.until("the colour number to grow", b -> {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(rect (\\d+) xi y0 w h\\)").matcher(b.code());
             return m.find() && Integer.parseInt(m.group(1)) > 220;
@@ -115,15 +57,13 @@ class SelectionIT {
         overlay("[data-zone='FillOpacityBall'][data-shape='3']");
         overlay("[data-zone='StrokeBall'][data-shape='3']");
         overlay("[data-zone='StrokeWidthBall'][data-shape='3']");
-        WebElement rot = overlay("[data-zone='RotateBall'][data-shape='3']");
-        drag(rot, 40, 30);
+        dragOverlay("[data-zone='RotateBall'][data-shape='3']", 40, 30);
         browser.until("the angle to change", b -> !b.code().contains("420 120 90 60 20))"));
         browser.until("the shape to turn", b -> {
             String t = shape(3).getAttribute("transform");
             return t.startsWith("rotate(") && !t.startsWith("rotate(20 ");
         });
-        WebElement opacity = overlay("[data-zone='FillOpacityBall'][data-shape='3']");
-        drag(opacity, -6, 0); // o' = o + dx/20 = 0.7 − 0.3
+        dragOverlay("[data-zone='FillOpacityBall'][data-shape='3']", -6, 0); // o' = o + dx/20 = 0.7 − 0.3
         browser.until("the opacity to change", b -> b.code().contains("[120 0.4]"));
     }
 
@@ -161,7 +101,7 @@ class SelectionIT {
         browser.until("110 frozen", b -> b.code().startsWith("(def [x0 y0 w h sep] [40 108 60 130 110!])"));
         // sep is frozen: a drag of the middle box now changes x0
         new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
-        browser.until("the caption", b -> b.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText()
+        browser.until("the caption", b -> caption()
                 .contains("x0(40)"));
         // pin x0 and the menu offers to unpin it
         new Actions(browser.driver).contextClick(codeToken("40")).perform();
@@ -180,7 +120,7 @@ class SelectionIT {
     void keyAListsTheWaysToDragAZoneAndClickingOnePinsIt() {
         open(COLOURS);
         new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
-        browser.until("the caption", b -> b.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText()
+        browser.until("the caption", b -> caption()
                 .contains("sep(110)"));
         new Actions(browser.driver).sendKeys("a").perform();
         WebElement viaX0 = browser.until("the ways to drag", b -> b.driver.findElements(
@@ -201,8 +141,7 @@ class SelectionIT {
     @Test
     void aPointWidgetIsDrawnAndDragsItsPair() {
         open("(def [cx cy] ([100 200] : Point))\n(svg [(circle 'red' cx cy 20) (circle 'blue' (+ cx 60) cy 10)])\n");
-        WebElement p = overlay(".duet-point-widget[data-zone='PointSlider1']");
-        drag(p, 20, 10);
+        dragOverlay(".duet-point-widget[data-zone='PointSlider1']", 20, 10);
         browser.until("the pair to move", b -> b.code().startsWith("(def [cx cy] ([120 210] : Point))"));
         browser.until("the circles to follow", b -> "180".equals(shape(1).getAttribute("cx")));
         overlay(".duet-point-widget[data-zone='PointSlider1']");
