@@ -113,8 +113,8 @@ final class RelatePanel extends Div {
             others.add(b);
         }
         if (features.isEmpty()) {
-            Span hint = new Span("Select features on the canvas: a point's hairs (x, y), its dot (both), a width or "
-                    + "radius line; or use the shapes' tools below.");
+            Span hint = new Span("On the canvas, click a point's hairs (its x or y), its handle (both), or a width, "
+                    + "height or radius line.");
             hint.addClassName("duet-inspector-hint");
             chips.add(hint);
         }
