@@ -182,7 +182,7 @@ final class Search {
                 plans.add(plan);
             }
             bodyNs += System.nanoTime() - b0;
-            if (ctx.expired()) break;
+            if (ctx.expired()) { ctx.timedOut = true; break; }
         }
         if (s.isStopCriterionMet() && s.getSolutionCount() < MAX_SOLUTIONS) ctx.timedOut = true;
         if (Ctx.DEBUG) System.err.printf("relate: %d solutions, %d plans, %.1f ms searching, %.1f ms of it building%n",
@@ -273,6 +273,7 @@ final class Search {
             plans.add(plan);
             predicted.put(plan, pred);
         }
+        if (s.isStopCriterionMet()) ctx.timedOut = true;
         return ctx.finish(plans, top, (plan, nr) -> {
             // the features lie on the plan's arithmetic sequence
             double[] pred = predicted.get(plan);
@@ -381,6 +382,7 @@ final class Search {
             plan.description = "keep " + pointLabel(coords) + " inside " + boxLabel + ": " + String.join(", ", parts);
             plans.add(plan);
         }
+        if (s.isStopCriterionMet()) ctx.timedOut = true;
         return ctx.finish(plans, top, nr -> {
             Map<String, FeatureInfo> c = FeatureCatalog.box(nr, box);
             for (FeatureInfo f : coords) {
