@@ -361,6 +361,8 @@ class RelateTest {
         assertThatThrownBy(() -> Relate.run(TWO_RECTS, "make-equal", "a.rectTLX", OPTS)).hasMessageContaining("bad feature reference 'a.rectTLX'");
         assertThatThrownBy(() -> Relate.run(TWO_RECTS, "make-equal", "0", OPTS)).hasMessageContaining("takes features");
         assertThatThrownBy(() -> Relate.run(TWO_RECTS, "align-left", "0.rectTLX,1", OPTS)).isInstanceOf(RelateException.class);
+        assertThatThrownBy(() -> Relate.run("(svg [(text 10 20 'a') (rect 'red' 1 2 3 4)])", "equal-width", "0,1", OPTS))
+                .isInstanceOf(RelateException.class).hasMessage("shape 0 (text) has no width");
         assertThatThrownBy(() -> Relate.run("(svg [(rect 'red' 1 2", "align-left", "0,1", OPTS))
                 .isInstanceOf(org.duet.lang.DuetException.class);
     }
