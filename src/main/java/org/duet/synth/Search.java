@@ -338,6 +338,14 @@ final class Search {
             deps.add(ds);
             bounds.add(bs);
         }
+        String none = "no solution: no literal of the point's coordinates can be kept between the shape's sides (frozen, "
+                + "shared with the shape, or not linear)";
+        boolean anyDep = false;
+        for (int i = 0; i < A; i++) {
+            if (outside[i] && deps.get(i).isEmpty()) return new RelateResult(List.of(), false, none);
+            anyDep |= !deps.get(i).isEmpty();
+        }
+        if (!anyDep) return new RelateResult(List.of(), false, none);
         // per axis: which literal (0 = leave the axis alone, if it is inside), and clamp (0) or move (1)
         Model m = new Model("inside");
         IntVar[] dep = new IntVar[A], mode = new IntVar[A];
@@ -391,8 +399,7 @@ final class Search {
                 if (v < c.get(x ? "left" : "top").value - 0.01 || v > c.get(x ? "right" : "bottom").value + 0.01) return false;
             }
             return true;
-        }, "no solution: no literal of the point's coordinates can be kept between the shape's sides (frozen, shared "
-                + "with the shape, or not linear)");
+        }, none);
     }
 
     private static String pointLabel(List<FeatureInfo> coords) {
