@@ -25,7 +25,8 @@ final class RelateBench {
     static String request(String tool, String text) {
         Renderer.Result r = Renderer.render("bench", text);
         int need = tool.startsWith("distribute") ? 3 : 2;
-        boolean shapes = tool.startsWith("align") || tool.startsWith("distribute") || tool.startsWith("equal");
+        boolean shapes = tool.startsWith("align") || tool.startsWith("distribute") || tool.startsWith("equal")
+                || tool.equals("inside");
         List<String> refs = new ArrayList<>();
         for (int s = 0; s < r.canvas.elements().size() && refs.size() < need; s++) {
             if (r.canvas.elements().get(s).isGhost()) continue;

@@ -124,7 +124,12 @@ final class Ctx {
         seen.add(text);
         for (Plan plan : plans) {
             if (expired()) { timedOut = true; break; }
-            ProgramEdit.Written w = ProgramEdit.write(scope(), plan);
+            ProgramEdit.Written w;
+            try {
+                w = ProgramEdit.write(scope(), plan);
+            } catch (IllegalArgumentException e) {
+                continue; // a number that cannot be written (NaN, infinity)
+            }
             if (w == null || !seen.add(w.text())) continue;
             Map<Integer, Double> extra = new LinkedHashMap<>();
             for (Map.Entry<Integer, Plan.NewVar> v : plan.newVars.entrySet())

@@ -26,12 +26,12 @@ import java.util.function.ToDoubleFunction;
  * <em>dependent</em> literal, rewritten as the expression that makes it equal to the anchor (solved symbolically,
  * interaction.md §8.3).
  *
- * <p>A fresh Choco model per request: one variable per group for its anchor (a member, or the new variable), one per
- * (group, member) for its dependent literal (0 = none, for the anchor or a member already identical to it), table
- * constraints for which literals solve which equation under which anchor, all dependents distinct, and no two
- * equations that need each other's dependent (a longer cycle is rejected when the solution is read). Solutions are
- * enumerated within the time limit and turned into {@link Plan}s, the dependents ordered so that an expression refers
- * only to literals rewritten before it.
+ * <p>Fresh Choco models per request, one per choice of anchors (a member, or the new variable, per group): one
+ * variable per (group, member) for its dependent literal (0 = none, for the anchor or a member already identical to
+ * it), table constraints for which literals solve which equation under that anchor, all dependents distinct, and no
+ * two equations that need each other's dependent (a longer cycle is rejected when the solution is read). Solutions
+ * are enumerated within the time limit and turned into {@link Plan}s, the dependents ordered so that an expression
+ * refers only to literals rewritten before it.
  */
 final class EqualitySearch {
     /** A member of a group: a label for descriptions, its symbolic value and how to measure it in a new drawing. */
@@ -53,7 +53,7 @@ final class EqualitySearch {
 
     interface Describer { String describe(Choice c); }
 
-    static final int MAX_PLANS = 300;
+    static final int MAX_PLANS = 300, MAX_TUPLES = 50;
 
     private EqualitySearch() {}
 
@@ -122,95 +122,117 @@ final class EqualitySearch {
         Map<Integer, Integer> index = new HashMap<>();
         for (int i = 0; i < U.length; i++) index.put(U[i], i + 1);
 
-        Model m = new Model("relate");
-        IntVar[] anchor = new IntVar[G];
-        for (int g = 0; g < G; g++) anchor[g] = m.intVar("anchor" + g, anchorOptions.get(g));
-        int S = slots.size();
-        IntVar[] dep = new IntVar[S];
-        for (int s = 0; s < S; s++) {
-            int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
-            dep[s] = m.intVar("dep" + s, 0, U.length);
-            Tuples t = new Tuples(true);
-            for (int a : anchorOptions.get(g)) {
-                if (a == j) { t.add(a, 0); continue; }
-                int k = a * n + j;
-                if (trivial.get(g).get(k)) t.add(a, 0);
-                for (int x : sols.get(g).get(k).keySet()) t.add(a, index.get(x));
-            }
-            m.table(new IntVar[] {anchor[g], dep[s]}, t).post();
-        }
-        m.allDifferentExcept0(dep).post();
-        // b[s][t]: slot t's dependent occurs in slot s's equation (so t must be written before s)
-        BoolVar[][] b = new BoolVar[S][S];
-        for (int s = 0; s < S; s++) {
-            int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
-            for (int t = 0; t < S; t++) {
-                if (t == s) continue;
-                Tuples tu = new Tuples(true);
-                boolean any = false;
+        // one model per choice of anchors (a member or the new variable, per group), so that every choice gets its
+        // share of the solutions: equal anchors across groups first (the same point for X and Y), then by index
+        List<int[]> tuples = new ArrayList<>();
+        tuples.add(new int[0]);
+        for (int g = 0; g < G; g++) {
+            List<int[]> next = new ArrayList<>();
+            for (int[] t : tuples)
                 for (int a : anchorOptions.get(g)) {
-                    int[] vars = a == j ? new int[0] : varsOf.get(g).get(a * n + j);
-                    for (int u = 0; u <= U.length; u++) {
-                        boolean in = u > 0 && Arrays.binarySearch(vars, U[u - 1]) >= 0;
-                        any |= in;
-                        tu.add(a, u, in ? 1 : 0);
+                    int[] u = Arrays.copyOf(t, g + 1);
+                    u[g] = a;
+                    next.add(u);
+                }
+            tuples = next;
+        }
+        tuples.sort(Comparator.comparingInt((int[] t) -> (int) Arrays.stream(t).distinct().count())
+                .thenComparingInt(t -> Arrays.stream(t).sum()));
+        if (tuples.size() > MAX_TUPLES) tuples = tuples.subList(0, MAX_TUPLES);
+        int perTuple = Math.max(10, MAX_PLANS / tuples.size());
+        long end = System.nanoTime() + Math.max(1, ctx.remainingMs() * 2 / 3) * 1_000_000L;
+        List<Plan> plans = new ArrayList<>();
+        for (int[] tuple : tuples) {
+            Model m = new Model("relate");
+            IntVar[] anchor = new IntVar[G];
+            for (int g = 0; g < G; g++) anchor[g] = m.intVar("anchor" + g, new int[] {tuple[g]});
+            int S = slots.size();
+            IntVar[] dep = new IntVar[S];
+            for (int s = 0; s < S; s++) {
+                int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
+                dep[s] = m.intVar("dep" + s, 0, U.length);
+                Tuples t = new Tuples(true);
+                for (int a : anchorOptions.get(g)) {
+                    if (a == j) { t.add(a, 0); continue; }
+                    int k = a * n + j;
+                    if (trivial.get(g).get(k)) t.add(a, 0);
+                    for (int x : sols.get(g).get(k).keySet()) t.add(a, index.get(x));
+                }
+                m.table(new IntVar[] {anchor[g], dep[s]}, t).post();
+            }
+            m.allDifferentExcept0(dep).post();
+            // b[s][t]: slot t's dependent occurs in slot s's equation (so t must be written before s)
+            BoolVar[][] b = new BoolVar[S][S];
+            for (int s = 0; s < S; s++) {
+                int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
+                for (int t = 0; t < S; t++) {
+                    if (t == s) continue;
+                    Tuples tu = new Tuples(true);
+                    boolean any = false;
+                    for (int a : anchorOptions.get(g)) {
+                        int[] vars = a == j ? new int[0] : varsOf.get(g).get(a * n + j);
+                        for (int u = 0; u <= U.length; u++) {
+                            boolean in = u > 0 && Arrays.binarySearch(vars, U[u - 1]) >= 0;
+                            any |= in;
+                            tu.add(a, u, in ? 1 : 0);
+                        }
                     }
+                    if (!any) continue;
+                    b[s][t] = m.boolVar("b" + s + "_" + t);
+                    m.table(new IntVar[] {anchor[g], dep[t], b[s][t]}, tu).post();
+                }
+            }
+            for (int s = 0; s < S; s++)
+                for (int t = s + 1; t < S; t++)
+                    if (b[s][t] != null && b[t][s] != null) m.arithm(b[s][t], "+", b[t][s], "<=", 1).post();
+
+            IntVar[] decision = new IntVar[G + S];
+            System.arraycopy(anchor, 0, decision, 0, G);
+            System.arraycopy(dep, 0, decision, G, S);
+            org.chocosolver.solver.Solver solver = m.getSolver();
+            solver.setSearch(Search.inputOrderLBSearch(decision));
+            long left = (end - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) { ctx.timedOut = true; break; }
+            solver.limitTime(left);
+            solver.limitSolution(perTuple);
+            while (solver.solve()) {
+                int[] anc = new int[G];
+                int[][] deps = new int[G][];
+                for (int g = 0; g < G; g++) {
+                    int n = groups.get(g).members().size();
+                    anc[g] = anchor[g].getValue() == n ? -1 : anchor[g].getValue();
+                    deps[g] = new int[n];
+                }
+                int[] depOf = new int[S];
+                boolean any = false;
+                for (int s = 0; s < S; s++) {
+                    int u = dep[s].getValue();
+                    depOf[s] = u == 0 ? 0 : U[u - 1];
+                    deps[slots.get(s)[0]][slots.get(s)[1]] = depOf[s];
+                    any |= u != 0;
                 }
                 if (!any) continue;
-                b[s][t] = m.boolVar("b" + s + "_" + t);
-                m.table(new IntVar[] {anchor[g], dep[t], b[s][t]}, tu).post();
+                // order: t before s when b[s][t]
+                int[] order = topo(S, (s, t) -> b[s][t] != null && b[s][t].getValue() == 1);
+                if (order == null) continue;
+                Plan plan = new Plan();
+                for (int s : order) {
+                    if (depOf[s] == 0) continue;
+                    int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
+                    int a = anchor[g].getValue();
+                    plan.dep(depOf[s], sols.get(g).get(a * n + j).get(depOf[s]));
+                }
+                for (int g = 0; g < G; g++)
+                    if (anc[g] == -1)
+                        plan.newVars.put(-(g + 1), new Plan.NewVar(groups.get(g).newVarBase(),
+                                Sym.constant(groups.get(g).newVarValue())));
+                plan.description = describer.describe(new Choice(anc, deps));
+                // ties: keep the features selected first (Make Equal rewrites B to equal A)
+                for (int g = 0; g < G; g++) plan.score += anc[g] < 0 ? groups.get(g).members().size() : anc[g];
+                plans.add(plan);
             }
+            if (solver.isStopCriterionMet() && solver.getSolutionCount() < perTuple) ctx.timedOut = true;
         }
-        for (int s = 0; s < S; s++)
-            for (int t = s + 1; t < S; t++)
-                if (b[s][t] != null && b[t][s] != null) m.arithm(b[s][t], "+", b[t][s], "<=", 1).post();
-
-        IntVar[] decision = new IntVar[G + S];
-        System.arraycopy(anchor, 0, decision, 0, G);
-        System.arraycopy(dep, 0, decision, G, S);
-        org.chocosolver.solver.Solver solver = m.getSolver();
-        solver.setSearch(Search.inputOrderLBSearch(decision));
-        long budget = Math.max(1, ctx.remainingMs() * 2 / 3);
-        solver.limitTime(budget);
-        solver.limitSolution(MAX_PLANS);
-        List<Plan> plans = new ArrayList<>();
-        while (solver.solve()) {
-            int[] anc = new int[G];
-            int[][] deps = new int[G][];
-            for (int g = 0; g < G; g++) {
-                int n = groups.get(g).members().size();
-                anc[g] = anchor[g].getValue() == n ? -1 : anchor[g].getValue();
-                deps[g] = new int[n];
-            }
-            int[] depOf = new int[S];
-            boolean any = false;
-            for (int s = 0; s < S; s++) {
-                int u = dep[s].getValue();
-                depOf[s] = u == 0 ? 0 : U[u - 1];
-                deps[slots.get(s)[0]][slots.get(s)[1]] = depOf[s];
-                any |= u != 0;
-            }
-            if (!any) continue;
-            // order: t before s when b[s][t]
-            int[] order = topo(S, (s, t) -> b[s][t] != null && b[s][t].getValue() == 1);
-            if (order == null) continue;
-            Plan plan = new Plan();
-            for (int s : order) {
-                if (depOf[s] == 0) continue;
-                int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
-                int a = anchor[g].getValue();
-                plan.dep(depOf[s], sols.get(g).get(a * n + j).get(depOf[s]));
-            }
-            for (int g = 0; g < G; g++)
-                if (anc[g] == -1)
-                    plan.newVars.put(-(g + 1), new Plan.NewVar(groups.get(g).newVarBase(),
-                            Sym.constant(groups.get(g).newVarValue())));
-            plan.description = describer.describe(new Choice(anc, deps));
-            // ties: keep the features selected first (Make Equal rewrites B to equal A)
-            for (int g = 0; g < G; g++) plan.score += anc[g] < 0 ? groups.get(g).members().size() : anc[g];
-            plans.add(plan);
-        }
-        if (solver.isStopCriterionMet() && solver.getSolutionCount() < MAX_PLANS) ctx.timedOut = true;
         return plans;
     }
 

@@ -102,6 +102,8 @@ public final class Relate {
     /** A bounding feature of a whole shape ({@link FeatureCatalog#box}). */
     static EqualitySearch.Member boxMember(Ctx ctx, int shape, String key) {
         FeatureInfo f = FeatureCatalog.box(ctx.r, shape).get(key);
+        if (f == null) throw new RelateException("shape " + shape + " (" + shapeLabel(ctx, shape).replaceAll("[0-9]+$", "")
+                + ") has no " + key);
         return new EqualitySearch.Member(shapeLabel(ctx, shape) + "." + key, shape, ctx.sym(f),
                 nr -> FeatureCatalog.box(nr, shape).get(key).value);
     }

@@ -182,7 +182,7 @@ final class Search {
                 plans.add(plan);
             }
             bodyNs += System.nanoTime() - b0;
-            if (ctx.expired()) break;
+            if (ctx.expired()) { ctx.timedOut = true; break; }
         }
         if (s.isStopCriterionMet() && s.getSolutionCount() < MAX_SOLUTIONS) ctx.timedOut = true;
         if (Ctx.DEBUG) System.err.printf("relate: %d solutions, %d plans, %.1f ms searching, %.1f ms of it building%n",
@@ -273,6 +273,7 @@ final class Search {
             plans.add(plan);
             predicted.put(plan, pred);
         }
+        if (s.isStopCriterionMet()) ctx.timedOut = true;
         return ctx.finish(plans, top, (plan, nr) -> {
             // the features lie on the plan's arithmetic sequence
             double[] pred = predicted.get(plan);
@@ -337,6 +338,14 @@ final class Search {
             deps.add(ds);
             bounds.add(bs);
         }
+        String none = "no solution: no literal of the point's coordinates can be kept between the shape's sides (frozen, "
+                + "shared with the shape, or not linear)";
+        boolean anyDep = false;
+        for (int i = 0; i < A; i++) {
+            if (outside[i] && deps.get(i).isEmpty()) return new RelateResult(List.of(), false, none);
+            anyDep |= !deps.get(i).isEmpty();
+        }
+        if (!anyDep) return new RelateResult(List.of(), false, none);
         // per axis: which literal (0 = leave the axis alone, if it is inside), and clamp (0) or move (1)
         Model m = new Model("inside");
         IntVar[] dep = new IntVar[A], mode = new IntVar[A];
@@ -381,6 +390,7 @@ final class Search {
             plan.description = "keep " + pointLabel(coords) + " inside " + boxLabel + ": " + String.join(", ", parts);
             plans.add(plan);
         }
+        if (s.isStopCriterionMet()) ctx.timedOut = true;
         return ctx.finish(plans, top, nr -> {
             Map<String, FeatureInfo> c = FeatureCatalog.box(nr, box);
             for (FeatureInfo f : coords) {
@@ -389,8 +399,7 @@ final class Search {
                 if (v < c.get(x ? "left" : "top").value - 0.01 || v > c.get(x ? "right" : "bottom").value + 0.01) return false;
             }
             return true;
-        }, "no solution: no literal of the point's coordinates can be kept between the shape's sides (frozen, shared "
-                + "with the shape, or not linear)");
+        }, none);
     }
 
     private static String pointLabel(List<FeatureInfo> coords) {

@@ -70,4 +70,59 @@ class RelateCorpusTest {
         assertThat(requests).isGreaterThan(80);
         assertThat(withCandidates).isGreaterThan(requests / 2);
     }
+
+    /**
+     * Every tool on every corpus program (features of its first shapes) either gives candidates that render, or a
+     * message, or a RelateException — never another exception.
+     */
+    @Test
+    void everyToolOnTheCorpus() throws IOException {
+        Path dir = Paths.get("../shared/corpus");
+        assumeTrue(Files.isDirectory(dir), "corpus not present");
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(f -> f.toString().endsWith(".little")).sorted().forEach(files::add);
+        }
+        int answered = 0;
+        for (Path f : files) {
+            String text = Files.readString(f);
+            Renderer.Result r;
+            try {
+                r = Renderer.render(f.toString(), text);
+            } catch (DuetException e) {
+                continue;
+            }
+            List<Integer> shapes = new ArrayList<>();
+            List<String> xs = new ArrayList<>();
+            for (int s = 0; s < r.canvas.elements().size() && shapes.size() < 3; s++) {
+                if (r.canvas.elements().get(s).isGhost()) continue;
+                for (FeatureInfo fi : FeatureCatalog.of(r, s))
+                    if (fi.kind == FeatureInfo.Kind.X) { shapes.add(s); xs.add(fi.ref()); break; }
+            }
+            if (shapes.size() < 3) continue;
+            for (String tool : Relate.TOOLS) {
+                String refs;
+                if (tool.startsWith("align") || tool.startsWith("distribute") || tool.startsWith("equal")) {
+                    refs = shapes.get(0) + "," + shapes.get(1) + "," + shapes.get(2);
+                } else if (tool.equals("inside")) {
+                    refs = shapes.get(1) + "," + shapes.get(0);
+                } else if (tool.equals("keep-spacing") || tool.equals("relate")) {
+                    refs = xs.get(0) + "," + xs.get(1);
+                } else {
+                    refs = String.join(",", xs);
+                }
+                RelateResult res;
+                try {
+                    res = Relate.run(text, tool, refs, new Relate.Options(2, 300));
+                } catch (RelateException e) {
+                    assertThat(e.getMessage()).isNotBlank();
+                    continue;
+                }
+                answered++;
+                if (res.candidates().isEmpty()) assertThat(res.message()).as(f + " " + tool).isNotBlank();
+                for (Candidate c : res.candidates()) Renderer.render("candidate", c.program());
+            }
+        }
+        assertThat(answered).isGreaterThan(300);
+    }
 }

@@ -343,6 +343,10 @@ class RelateTest {
                 + "  (circle 'red' (clamp bx (+ bx bw) 250) 40 5)\n])\n"));
         String narrower = clamped.replace("[10 10 200 100]", "[10 10 120 100]");
         assertThat(value(narrower, "1.circleCX")).isEqualTo(130);
+        // a frozen point outside: no solution, said in words
+        RelateResult frozen = run(p.replace("250 40 5", "250! 40! 5"), "inside", "1.circleCX,1.circleCY,0");
+        assertThat(frozen.candidates()).isEmpty();
+        assertThat(frozen.message()).startsWith("no solution:");
         // a whole shape: its centre
         for (Candidate c : run(p, "inside", "1,0").candidates())
             assertThat(value(c.program(), "1.circleCX")).isBetween(10.0, 210.0);
@@ -361,6 +365,8 @@ class RelateTest {
         assertThatThrownBy(() -> Relate.run(TWO_RECTS, "make-equal", "a.rectTLX", OPTS)).hasMessageContaining("bad feature reference 'a.rectTLX'");
         assertThatThrownBy(() -> Relate.run(TWO_RECTS, "make-equal", "0", OPTS)).hasMessageContaining("takes features");
         assertThatThrownBy(() -> Relate.run(TWO_RECTS, "align-left", "0.rectTLX,1", OPTS)).isInstanceOf(RelateException.class);
+        assertThatThrownBy(() -> Relate.run("(svg [(text 10 20 'a') (rect 'red' 1 2 3 4)])", "equal-width", "0,1", OPTS))
+                .isInstanceOf(RelateException.class).hasMessage("shape 0 (text) has no width");
         assertThatThrownBy(() -> Relate.run("(svg [(rect 'red' 1 2", "align-left", "0,1", OPTS))
                 .isInstanceOf(org.duet.lang.DuetException.class);
     }
