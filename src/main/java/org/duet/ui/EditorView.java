@@ -927,8 +927,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         String program = text;
         UI ui = UI.getCurrent();
         relate.searching(label);
-        CompletableFuture.supplyAsync(() -> Runner.call(() -> org.duet.synth.Relate.run(program, tool,
-                        String.join(",", refs), org.duet.synth.Relate.DEFAULTS)), Runner.EXECUTOR)
+        Renderer.Result shown = lastGood != null && lastGood.program.source().original().equals(program) ? lastGood : null;
+        CompletableFuture.supplyAsync(() -> Runner.call(() -> shown != null
+                        ? org.duet.synth.Relate.run(shown, tool, org.duet.synth.FeatureCatalog.parseRefs(String.join(",", refs)),
+                                org.duet.synth.Relate.DEFAULTS)
+                        : org.duet.synth.Relate.run(program, tool, String.join(",", refs), org.duet.synth.Relate.DEFAULTS)),
+                Runner.EXECUTOR)
                 .whenComplete((res, err) -> ui.access(() -> {
                     if (!program.equals(text)) {
                         relate.clearResults();
