@@ -19,7 +19,7 @@ export interface DrawHost {
   root(): SVGSVGElement | null;
   /** A pointer position in the drawing's user units. */
   toDrawing(clientX: number, clientY: number): { x: number; y: number } | null;
-  /** Forget the hovered shape (a tool was chosen: no handles, no drag cursor). */
+  /** Forget the hovered shape (the tool changed). */
   unhover(): void;
 }
 
@@ -90,7 +90,8 @@ export class DrawTool {
     this.tool = word || '';
     this.el.classList.toggle('duet-drawing-tool', !!this.tool);
     this.el.setAttribute('data-tool', this.tool || 'cursor');
-    if (this.tool) this.host.unhover();
+    // forget the hovered shape: no handles while drawing, and the cursor finds the shape under it afresh
+    this.host.unhover();
   }
 
   /** The canvas changes the tool itself (Esc, a click without a drag): tells the server. */

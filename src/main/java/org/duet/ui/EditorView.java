@@ -730,7 +730,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         try {
             newText = Runner.call(() -> Blobs.deleteShapes(base, shapes));
         } catch (DuetException ex) {
-            setStatus("Cannot delete: " + ex.bareMessage(), true);
+            String m = ex.bareMessage();
+            setStatus(m.startsWith("cannot delete") ? "C" + m.substring(1) : "Cannot delete: " + m, true);
             return;
         }
         applyEdit(newText);
