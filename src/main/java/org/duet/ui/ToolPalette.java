@@ -155,6 +155,9 @@ final class ToolPalette extends Div {
         return f == null ? LambdaFunction.STAR : f;
     }
 
+    /** Chooses what the λ tool draws (as the drop-down does). */
+    void chooseFunction(LambdaFunction f) { functions.setValue(f); }
+
     /** The functions the λ tool offers for the current program (the chosen one is kept if still offered). */
     void setFunctions(List<LambdaFunction> fs) {
         List<LambdaFunction> now = new ArrayList<>(fs);
