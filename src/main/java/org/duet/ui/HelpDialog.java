@@ -56,7 +56,7 @@ final class HelpDialog {
                 + "the right follows; every change is saved as you type. Numbers carry annotations: 3! is frozen, "
                 + "3? thawed, 3{0-10} gets a slider."), new H4("Shortcuts"), table);
         d.getFooter().add(new Button("Close", e -> d.close()));
-        d.setWidth("34em");
+        d.setWidth("40em");
         d.open();
     }
 }
