@@ -343,6 +343,27 @@ class DrawIT {
     }
 
     @Test
+    void aDoubleClickFinishesAPolygonAndShiftKeepsALineAt45Degrees() {
+        open(BLANK);
+        key("p");
+        long[] a = at(screen(40, 40)), b = at(screen(140, 50)), c = at(screen(100, 120));
+        clickOn(40, 40);
+        clickOn(140, 50);
+        int[] s = screen(100, 120);
+        new Actions(browser.driver).moveToLocation(s[0], s[1]).pause(Duration.ofMillis(100)).doubleClick().perform();
+        codeWith("the polygon", "(let pts [[" + a[0] + " " + a[1] + "] [" + b[0] + " " + b[1] + "] [" + c[0] + " "
+                + c[1] + "]]");
+        browser.waitForSvg("the polygon", x -> count("polygon") == 1);
+        // a line dragged a little off the horizontal, with Shift: horizontal, as long as the drag
+        key("l");
+        long[] p = at(screen(40, 200)), q = at(screen(140, 215));
+        long len = Math.round(Math.hypot(q[0] - p[0], q[1] - p[1]));
+        dragOn(40, 200, 140, 215, true);
+        codeWith("the horizontal line", "(let [x1 y1 x2 y2] [" + p[0] + " " + p[1] + " " + (p[0] + len) + " " + p[1] + "]");
+        browser.waitForSvg("the line", x -> count("line") == 1);
+    }
+
+    @Test
     void aPressWithoutMovingGoesBackToTheCursorAndAFlatBoxSaysWhyNothingWasDrawn() {
         open(TWO_RECTS);
         browser.clickId("tool-rect");
