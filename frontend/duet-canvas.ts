@@ -6,6 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { zoneSpots } from './duet-zones';
 import { drawWidgets, rotation, widgetValue, WidgetPlace } from './duet-widgets';
 import { drawFeatures, FeatureGeom, pointsOf } from './duet-features';
+import { DrawTool } from './duet-draw';
 
 interface ZoneInfo { name: string; active: boolean; value?: number; ring?: number }
 interface PointWidget { name: string; active: boolean; x: number; y: number }
@@ -64,6 +65,12 @@ export class DuetCanvas extends LitElement {
   private fittedOnce = false;
   private pinch: { dist: number; zoom: number } | null = null;
   private touches = new Map<number, { x: number; y: number }>();
+  /** The drawing tools (duet-draw.ts): while one is chosen, the pointer draws instead of selecting or dragging. */
+  private tools = new DrawTool(this, { root: () => this.rootSvg(), toDrawing: (x, y) => this.toDrawing(x, y),
+    unhover: () => this.setHover(-1, null) });
+
+  /** The server chose a drawing tool (its word, as org.duet.edit.Tool) or the cursor (''). */
+  setTool(word: string) { this.tools.setTool(word); }
 
   protected createRenderRoot() { return this; }
 
@@ -119,6 +126,7 @@ export class DuetCanvas extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent) => {
+    if (this.tools.onKey(e)) return;
     if (this.drag && (e.key === 'x' || e.key === 'X' || e.key === 'y' || e.key === 'Y')) {
       this.axisLock = e.type === 'keydown' ? (e.key.toLowerCase() as 'x' | 'y') : null;
       e.preventDefault();
@@ -273,6 +281,7 @@ export class DuetCanvas extends LitElement {
   }
 
   private onDown(e: PointerEvent) {
+    if (!this.spaceDown && this.tools.onDown(e)) return;
     if (e.pointerType === 'touch') {
       this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
       if (this.touches.size === 2) {
@@ -308,6 +317,7 @@ export class DuetCanvas extends LitElement {
 
   private onMove(e: PointerEvent) {
     this.lastPointer = { x: e.clientX, y: e.clientY };
+    if (!this.dragging && this.tools.onMove(e)) { this.showCoords(e); return; }
     if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
       this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
       if (this.pinch && this.touches.size === 2) {
@@ -333,6 +343,7 @@ export class DuetCanvas extends LitElement {
   }
 
   private onUp(e: PointerEvent) {
+    if (this.tools.onUp(e)) return;
     const pr = this.press;
     this.press = null;
     const click = pr !== null && pr.id === e.pointerId && e.type === 'pointerup'

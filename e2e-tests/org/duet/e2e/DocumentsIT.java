@@ -55,12 +55,25 @@ class DocumentsIT {
         }
     }
 
-    private String newDocument() {
+    /** Document → New: an empty drawing. */
+    private String blankDocument() {
         String before = browser.docName();
         browser.menu("menu-document", "menu-new");
         browser.until("the new document to open", b -> !b.docName().equals(before) && b.docName().startsWith("untitled"));
         browser.waitForGoodRun();
         return browser.docName();
+    }
+
+    /** A program with one rect 160 wide, typed into a new document. */
+    static final String RECT = "(def [x y w h] [60 60 160 100])\n(svg [(rect 'lightskyblue' x y w h)])\n";
+
+    /** A new document into which {@link #RECT} was typed (and saved). */
+    private String newDocument() {
+        String doc = blankDocument();
+        browser.replaceProgram(RECT);
+        browser.waitForGoodRun();
+        browser.until("the typed program to be saved", b -> server.readDocument(doc).equals(RECT));
+        return doc;
     }
 
     private void openNameDialogFromTheTitle() {
@@ -69,11 +82,13 @@ class DocumentsIT {
     }
 
     @Test void newDocumentIsAFileWithABlankDrawing() throws IOException {
-        String doc = newDocument();
+        String doc = blankDocument();
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(server.url("doc/" + doc.replace(" ", "%20")));
         assertThat(server.document(doc)).exists();
         assertThat(server.readDocument(doc)).isEqualTo(browser.code());
-        browser.waitForSvg("the blank drawing's rect", s -> s.contains("<rect"));
+        // an empty list of blobs, for the drawing tools to add to
+        assertThat(browser.code()).endsWith("\n(blobs [\n])\n");
+        browser.waitForSvg("the empty drawing", s -> s.startsWith("<svg") && !s.contains("data-duet-i"));
         assertThat(browser.driver.getTitle()).contains(doc);
     }
 

@@ -47,7 +47,22 @@ class EditorIT {
         browser.menu("menu-document", "menu-new");
         browser.until("the new document to open", b -> !b.docName().equals(before) && b.docName().startsWith("untitled"));
         browser.waitForGoodRun();
-        browser.waitForSvg("the blank drawing", s -> s.contains("<rect"));
+        assertThat(browser.code()).as("a new document is an empty blob list for the drawing tools")
+                .startsWith(";").endsWith("\n(blobs [\n])\n");
+        return browser.docName();
+    }
+
+    /** A program with one rect, 160 × 100. */
+    static final String RECT = "; A rect.\n(def [x y w h] [60 60 160 100])\n\n(svg [\n  (rect 'lightskyblue' x y w h)\n])\n";
+
+    /** A new document (Document → New) holding {@link #RECT}, opened afresh (its history starts there). */
+    private String rectDocument() {
+        String doc = newDocument();
+        server.writeDocument(doc, RECT);
+        browser.openEditor(server.url("doc/" + doc.replace(" ", "%20")));
+        browser.waitForGoodRun();
+        assertThat(browser.code()).isEqualTo(RECT);
+        browser.waitForSvg("the rect", s -> s.contains("<rect"));
         return browser.docName();
     }
 
@@ -108,7 +123,7 @@ class EditorIT {
     @Test @Order(3)
     void editingANumberChangesTheDrawing() {
         browser.openEditor(server.url());
-        String doc = newDocument();
+        String doc = rectDocument();
         assertThat(browser.code()).contains("[60 60 160 100]");
         assertThat(browser.svgAttr("rect", "width")).isEqualTo("160");
         browser.replaceInCode("160", "250");
@@ -167,7 +182,7 @@ class EditorIT {
     @Test @Order(5)
     void undoAndRedoWithTheButtonsAndTheKeys() {
         browser.openEditor(server.url());
-        String doc = newDocument();
+        String doc = rectDocument();
         String a = browser.code();
         assertThat(browser.toolbarEnabled("undo")).isFalse();
 
@@ -244,7 +259,7 @@ class EditorIT {
     @Test @Order(6)
     void reloadingThePageFindsTheWork() {
         browser.openEditor(server.url());
-        String doc = newDocument();
+        String doc = rectDocument();
         browser.replaceInCode("160", "222");
         browser.waitForSvg("width 222", s -> "222".equals(browser.svgAttr("rect", "width")));
         String text = browser.code();
@@ -266,7 +281,7 @@ class EditorIT {
     @Test @Order(7)
     void restartingTheServerFindsTheWork() {
         browser.openEditor(server.url());
-        String doc = newDocument();
+        String doc = rectDocument();
         browser.replaceInCode("160", "199");
         browser.waitForSvg("width 199", s -> "199".equals(browser.svgAttr("rect", "width")));
         String text = browser.code();

@@ -101,11 +101,14 @@ public final class Examples {
         });
     }
 
-    /** The program of a new, empty document. */
+    /**
+     * The program of a new, empty document: an empty {@code blobs} list (interaction.md §6.1's BLANK), so that the
+     * drawing tools add each shape as a definition and a name in the list.
+     */
     public static String blank() {
-        return "; A new drawing. Edit the program and the canvas follows.\n"
-                + "(def [x y w h] [60 60 160 100])\n\n"
-                + "(svg [\n  (rect 'lightskyblue' x y w h)\n])\n";
+        return "; A new drawing: draw with the tools above,\n"
+                + "; or write the program and the canvas follows.\n\n"
+                + "(blobs [\n])\n";
     }
 
     /** The first document of a new workspace. */

@@ -185,4 +185,71 @@ public class DrawingCanvas extends Component {
     public Registration onDrag(ComponentEventListener<DragEvent> l) { return addListener(DragEvent.class, l); }
 
     public Registration onSlider(ComponentEventListener<SliderEvent> l) { return addListener(SliderEvent.class, l); }
+
+    // ------------------------------------------------------------------------------------------------ drawing tools
+
+    /** Chooses a drawing tool (its {@link org.duet.edit.Tool#word}) or the cursor (null). */
+    public void setTool(org.duet.edit.Tool tool) { getElement().callJsFunction("setTool", tool == null ? "" : tool.word); }
+
+    /** A shape was drawn: the tool's word and its points in the drawing's units (see frontend/duet-draw.ts). */
+    @DomEvent("duet-draw")
+    public static class DrawEvent extends ComponentEvent<DrawingCanvas> {
+        public final String tool;
+        public final java.util.List<org.duet.edit.Gesture.Click> points;
+        public final boolean shift, closed;
+
+        public DrawEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.tool") String tool,
+                         @EventData("event.detail.points") String points, @EventData("event.detail.shift") boolean shift,
+                         @EventData("event.detail.closed") boolean closed) {
+            super(source, fromClient);
+            this.tool = tool;
+            this.points = parsePoints(points);
+            this.shift = shift;
+            this.closed = closed;
+        }
+    }
+
+    /** "x,y,KIND x,y,KIND …" (KIND: PLAIN, Q or C) as clicks; what does not parse is left out. */
+    static java.util.List<org.duet.edit.Gesture.Click> parsePoints(String s) {
+        java.util.List<org.duet.edit.Gesture.Click> out = new java.util.ArrayList<>();
+        if (s == null) return out;
+        for (String w : s.trim().split("\\s+")) {
+            String[] f = w.split(",");
+            if (f.length < 2) continue;
+            try {
+                double x = Double.parseDouble(f[0]), y = Double.parseDouble(f[1]);
+                if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
+                org.duet.edit.Gesture.ClickKind k = org.duet.edit.Gesture.ClickKind.PLAIN;
+                if (f.length > 2 && (f[2].equals("Q") || f[2].equals("C")))
+                    k = org.duet.edit.Gesture.ClickKind.valueOf(f[2]);
+                out.add(new org.duet.edit.Gesture.Click(x, y, k));
+            } catch (NumberFormatException e) {
+                // ignore what the browser should not send
+            }
+        }
+        return out;
+    }
+
+    /** The canvas went back to the cursor by itself (Esc, or a press and release without drawing). */
+    @DomEvent("duet-tool")
+    public static class ToolEvent extends ComponentEvent<DrawingCanvas> {
+        public final String tool;
+
+        public ToolEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.tool") String tool) {
+            super(source, fromClient);
+            this.tool = tool;
+        }
+    }
+
+    /** The Delete (or Backspace) key, pressed outside the code pane and the fields. */
+    @DomEvent("duet-delete")
+    public static class DeleteEvent extends ComponentEvent<DrawingCanvas> {
+        public DeleteEvent(DrawingCanvas source, boolean fromClient) { super(source, fromClient); }
+    }
+
+    public Registration onDraw(ComponentEventListener<DrawEvent> l) { return addListener(DrawEvent.class, l); }
+
+    public Registration onTool(ComponentEventListener<ToolEvent> l) { return addListener(ToolEvent.class, l); }
+
+    public Registration onDelete(ComponentEventListener<DeleteEvent> l) { return addListener(DeleteEvent.class, l); }
 }

@@ -38,6 +38,10 @@ import com.vaadin.flow.server.streams.InputStreamDownloadCallback;
 import org.duet.doc.Examples;
 import org.duet.doc.History;
 import org.duet.doc.Workspace;
+import org.duet.edit.Blobs;
+import org.duet.edit.Draw;
+import org.duet.edit.Gesture;
+import org.duet.edit.Tool;
 import org.duet.eval.Limits;
 import org.duet.eval.Runner;
 import org.duet.lang.DuetException;
@@ -130,6 +134,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private final java.util.Set<Integer> pins = new java.util.HashSet<>();
     private int pinsLocCount = -1;
     private MenuItem undoItem, redoItem;
+    /** The drawing tools in the header. */
+    private final ToolPalette palette = new ToolPalette(this::toolChosen);
 
     private String name;
     private String revision;
@@ -180,6 +186,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         code.onNumberAction(e -> numberAction(e.offset, e.action));
         canvas.onDrag(this::dragged);
         canvas.onSlider(this::slid);
+        canvas.onDraw(this::drawn);
+        canvas.onTool(e -> palette.cursorChosen());
+        canvas.onDelete(e -> deleteSelected());
         heuristics.setItems(Heuristics.values());
         heuristics.setItemLabelGenerator(h -> "Heuristics: " + h.name().charAt(0) + h.name().substring(1).toLowerCase());
         heuristics.setValue(Heuristics.BIASED);
@@ -248,7 +257,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         Div tools = new Div();
         tools.addClassName("duet-tools");
         tools.setId("tools");
-        tools.getElement().setAttribute("title", "Drawing and relate tools");
+        tools.add(palette);
 
         HorizontalLayout h = new HorizontalLayout(logo, docName, menu, tools, heuristics, ghosts, help);
         h.addClassName("duet-header");
@@ -314,6 +323,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                         + "  else if (e.key === '0') { c && c.setZoom(1); e.preventDefault(); }"
                         + "  else if (e.key === 'g' || e.key === 'G') { document.getElementById('ghosts').click(); e.preventDefault(); }"
                         + "  else if (e.key === '?') { document.getElementById('help').click(); e.preventDefault(); }"
+                        // the drawing tools (Esc is the canvas's: it also cancels a drawing in progress)
+                        + "  else if ({v:1, l:1, r:1, e:1, p:1, h:1, t:1, b:1}[e.key.toLowerCase()]) {"
+                        + "    const id = {v:'cursor', l:'line', r:'rect', e:'ellipse', p:'polygon', h:'path', t:'text',"
+                        + "        b:'stretchy'}[e.key.toLowerCase()];"
+                        + "    const b = document.getElementById('tool-' + id); if (b) { b.click(); e.preventDefault(); }"
+                        + "  }"
                         + "});");
     }
 
@@ -679,6 +694,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 pinsLocCount = lastGood.program.locs().size();
             }
             showSelection();
+            String shownText = lastGood.program.source().original();
+            try {
+                palette.setFunctions(Runner.call(() -> Draw.lambdaFunctions(shownText)));
+            } catch (DuetException e) {
+                palette.setFunctions(List.of());
+            }
             int n = lastGood.canvas.elements().size();
             setStatus("", false);
             info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
@@ -694,6 +715,82 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             canvas.setDimmed(true);
             info.setText("saved");
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ drawing
+
+    /** A tool was chosen in the palette (or by its key): the canvas draws with it (null: the cursor). */
+    private void toolChosen(Tool tool) {
+        canvas.setTool(tool);
+        if (tool != null) canvas.setCaption("");
+    }
+
+    /**
+     * A shape was drawn on the canvas: its code is added to the program (org.duet.edit.Draw) as one undo step; the
+     * tool stays chosen. A gesture that draws nothing (no movement, too few points …) says why in the status line.
+     */
+    private void drawn(DrawingCanvas.DrawEvent e) {
+        if (name == null) return;
+        Gesture g;
+        Tool tool;
+        try {
+            tool = Tool.parse(e.tool);
+            g = new Gesture(e.points, e.shift, e.closed, null, tool == Tool.LAMBDA ? palette.function() : null);
+        } catch (DuetException ex) {
+            setStatus(ex.bareMessage(), true);
+            return;
+        }
+        String base = text;
+        Draw.Result r;
+        try {
+            r = Runner.call(() -> Draw.draw(base, tool, g));
+        } catch (DuetException ex) {
+            setStatus((ex instanceof org.duet.edit.DrawException ? "" : "Mend the program first: ")
+                    + ex.bareMessage(), true);
+            return;
+        }
+        applyEdit(r.text());
+        int at = r.text().indexOf(r.inserted());
+        if (at >= 0) {
+            // (the pane is not focused: the tool's keys stay with the canvas)
+            code.setMarks(List.of(new CodeEditor.Highlight(at, at + r.inserted().length(), "duet-mark-changed",
+                    r.name() == null ? "drawn by the λ tool" : "the new shape " + r.name())));
+        }
+    }
+
+    /** Delete (outside the code pane): the blobs of the selected shapes leave the drawing's list, as one undo step. */
+    private void deleteSelected() {
+        if (name == null || selection.isEmpty()) return;
+        if (lastGood == null || !lastGood.program.source().original().equals(text)) {
+            setStatus("The drawing is not up to date with the program: run it (Ctrl+Enter), then select and delete.",
+                    true);
+            return;
+        }
+        List<Integer> shapes = selection;
+        String base = text;
+        String newText;
+        try {
+            newText = Runner.call(() -> Blobs.deleteShapes(base, shapes));
+        } catch (DuetException ex) {
+            String m = ex.bareMessage();
+            setStatus(m.startsWith("cannot delete") ? "C" + m.substring(1) : "Cannot delete: " + m, true);
+            return;
+        }
+        applyEdit(newText);
+    }
+
+    /** A change of the program made on the canvas (drawing, deleting): one undo step, shown, saved and run. */
+    private void applyEdit(String newText) {
+        if (newText.equals(text)) return;
+        alternatives.hide();
+        select(List.of());
+        text = newText;
+        history.changed(text);
+        code.setText(text);
+        code.setMarks(List.of());
+        save();
+        render();
+        updateUndoRedo();
     }
 
     // ------------------------------------------------------------------------------------------------ live sync
@@ -714,7 +811,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** The pointer is over a shape (or one of its handles): send its zones, caption the zone, light up the code. */
     private void hover(int shape, String zoneName) {
-        if (dragZone != null) return;
+        if (dragZone != null || palette.tool() != null) return; // (a drawing tool draws, it does not drag)
         SyncTable t = table();
         if (t != null && shape < 0 && zoneName != null && zoneName.startsWith("PointSlider")) {
             Zone w = t.zone(Sync.WIDGETS, zoneName);

@@ -26,7 +26,14 @@ final class HelpDialog {
             {"Drag a shape, a corner, an edge, a point", "Change the program's numbers so the drawing follows"},
             {"Shift (or X / Y held) while dragging", "Keep to one axis"},
             {"Click a shape, Shift+click", "Select it (its colour, opacity, width and rotation handles appear), add to the selection"},
-            {"Esc", "Clear the selection"},
+            {"Esc", "Clear the selection; with a drawing tool: cancel the shape being drawn, or go back to the cursor"},
+            {"Delete, Backspace", "Remove the selected shapes from the drawing (their definitions stay in the code)"},
+            {"V", "Cursor tool: select and drag"},
+            {"L / R / E / T", "Line, rectangle, ellipse, text tool: drag on the canvas (Shift: 45°, square, circle)"},
+            {"P / H", "Polygon, path tool: click the points; click the first (or double-click) to finish, Esc cancels"},
+            {"Q or C held (path tool)", "The click is a curve's control point (quadratic, cubic)"},
+            {"B", "Stretchy: rectangles, ellipses, polygons and paths drawn in bounds [left top right bot]"},
+            {"λ (toolbar)", "Draw an instance of a function of the program that takes bounds (chosen in its list)"},
             {"A (pointer on a handle)", "List the ways to drag it; click one to pin the numbers it changes"},
             {"Right-click a number in the code", "Freeze or thaw it, pin it so that drags change it first"},
             {"?", "This help"},
@@ -49,7 +56,7 @@ final class HelpDialog {
                 + "the right follows; every change is saved as you type. Numbers carry annotations: 3! is frozen, "
                 + "3? thawed, 3{0-10} gets a slider."), new H4("Shortcuts"), table);
         d.getFooter().add(new Button("Close", e -> d.close()));
-        d.setWidth("34em");
+        d.setWidth("40em");
         d.open();
     }
 }
