@@ -70,6 +70,30 @@ abstract class CanvasTest {
         a.perform();
     }
 
+    /**
+     * Clicks a shape to select it and waits until the inspector has opened beside the canvas and the canvas has
+     * stopped panning (it keeps the selection in view when it narrows).
+     */
+    void select(int i) {
+        click(shape(i));
+        overlay("[data-selected='" + i + "']");
+        browser.until("the inspector", b -> b.byId("inspector").isDisplayed());
+        String[] last = {""};
+        browser.until("the canvas to settle", b -> {
+            String now = (String) b.js("return document.querySelector('duet-canvas .duet-stage').style.transform");
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            if (!same) {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return same;
+        });
+    }
+
     /** Does something with an overlay element; the overlay is redrawn as the pointer moves, so it is found again. */
     void withOverlay(String css, Consumer<WebElement> action) {
         for (int i = 0; ; i++) {

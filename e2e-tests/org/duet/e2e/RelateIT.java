@@ -31,7 +31,7 @@ class RelateIT extends CanvasTest {
     void makeEqualFromTwoPointsWithAPreviewThenUndo() {
         open(RECTS);
         String before = browser.code();
-        click(shape(0));
+        select(0);
         // a click (no drag) on a corner handle selects the point's x and y
         withOverlay("[data-zone='TopRight'][data-shape='0']", e -> click(e));
         browser.until("rect 0's top-right point", b -> chips().equals(List.of("0.rectTRX", "0.rectTRY")));
@@ -61,7 +61,7 @@ class RelateIT extends CanvasTest {
     void alignThreeShapesThenUndo() {
         open(RECTS);
         String before = browser.code();
-        click(shape(0));
+        select(0);
         click(shape(1), true);
         click(shape(2), true);
         overlay("[data-selected='2']");
@@ -84,7 +84,7 @@ class RelateIT extends CanvasTest {
     @Test
     void aDistanceLineSelectsAWidthAndEscClearsEverything() {
         open(RECTS);
-        click(shape(2), false);
+        select(2);
         // off its middle, where the centre point's dot is
         withOverlay(".duet-feature-distance[data-feature='2.rectWidth']", w -> new Actions(browser.driver)
                 .moveToElement(w, -20, 0).pause(Duration.ofMillis(250)).click().perform());

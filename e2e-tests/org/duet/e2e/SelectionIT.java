@@ -31,8 +31,7 @@ class SelectionIT extends CanvasTest {
     void clickingAShapeSelectsItAndDraggingItsColourHandleChangesTheColourNumber() {
         open(COLOURS);
         String before = browser.code();
-        click(shape(1));
-        overlay("[data-selected='1']");
+        select(1);
         browser.until("the inspector", b -> b.byId("inspector").isDisplayed()
                 && b.byId("inspector").getText().contains("rect 1"));
 
@@ -53,7 +52,7 @@ class SelectionIT extends CanvasTest {
     @Test
     void aRotatedShapeShowsItsWidgetsAndTheRotationHandleTurnsIt() {
         open(COLOURS);
-        click(shape(3));
+        select(3);
         overlay("[data-zone='FillOpacityBall'][data-shape='3']");
         overlay("[data-zone='StrokeBall'][data-shape='3']");
         overlay("[data-zone='StrokeWidthBall'][data-shape='3']");
@@ -70,7 +69,7 @@ class SelectionIT extends CanvasTest {
     @Test
     void whyIsItHereShowsTheTraceAndLinksToTheCode() {
         open(COLOURS);
-        click(shape(2));
+        select(2);
         WebElement x = browser.until("the x row", b -> b.driver.findElements(
                 By.cssSelector("#inspector .duet-number[data-key='x']")).stream().findFirst().orElse(null));
         assertThat(x.getText()).contains("260");
