@@ -4,6 +4,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { zoneSpots } from './duet-zones';
+import { Predictor, PredictionJson } from './duet-predict';
 
 interface ZoneInfo { name: string; active: boolean }
 interface SliderInfo { index: number; name: string; value: number; lo: number; hi: number; int: boolean; label: string }
@@ -13,6 +14,8 @@ interface Drag {
   inv: DOMMatrix;                    // screen → local at mouse-down
   dx: number; dy: number; moved: boolean;
   waiting: boolean; pending: boolean;
+  pred: Predictor | null;            // client-side prediction of this zone's drag, if the server sent one
+  predicted: boolean;                // the drawing shows the prediction for (dx, dy)
 }
 
 const SVGNS = 'http://www.w3.org/2000/svg';
@@ -40,6 +43,10 @@ export class DuetCanvas extends LitElement {
   private hoverShape = -1;
   private hoverZone: string | null = null;
   private drag: Drag | null = null;
+  /** The server's predictions of drags, by "shape/zone" (null: that zone's drags cannot be predicted). */
+  private predictions = new Map<string, PredictionJson | null>();
+  /** After a predicted drag's pointer-up, until the server has answered its last step: older answers are skipped. */
+  private settling: { dx: number; dy: number; keys: Set<string> } | null = null;
   private axisLock: 'x' | 'y' | null = null;
 
   private svgText = '';
@@ -278,6 +285,7 @@ export class DuetCanvas extends LitElement {
   /** Forget zone lists (the program changed): the next pointer move over a shape asks for its zones again. */
   clearZones() {
     this.zoneTable.clear();
+    this.predictions.clear();
     if (!this.drag) {
       this.hoverShape = -1;
       this.hoverZone = null;
@@ -289,9 +297,9 @@ export class DuetCanvas extends LitElement {
 
   setSliders(list: SliderInfo[]) { this.sliders = list; }
 
-  /** The server has handled a drag step: the next one may be sent. */
+  /** The server has handled a drag step: the next one may be sent (after pointer-up: the drag is over). */
   dragAck() {
-    if (!this.drag) return;
+    if (!this.drag) { this.settling = null; return; }
     this.drag.waiting = false;
     if (this.drag.pending) this.sendDrag('move');
   }
@@ -415,7 +423,10 @@ export class DuetCanvas extends LitElement {
     if (!el || !m) return false;
     const inv = m.inverse();
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(inv);
-    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, dx: 0, dy: 0, moved: false, waiting: false, pending: false };
+    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, dx: 0, dy: 0, moved: false, waiting: false,
+      pending: false, pred: null, predicted: false };
+    this.settling = null;
+    this.drag.pred = this.predictor(shape, zone);
     capture(e);
     this.classList.add('duet-dragging');
     e.preventDefault();
@@ -439,7 +450,56 @@ export class DuetCanvas extends LitElement {
     if (this.axisLock === 'y') dx = 0;
     if (dx === d.dx && dy === d.dy) return;
     d.dx = dx; d.dy = dy; d.moved = true;
+    d.predicted = false;
+    if (d.pred && d.pred.bound()) {
+      const step = d.pred.step(dx, dy);
+      if (step) {
+        this.patch(step.attrs);
+        if (step.text !== null) this.codeEditor()?.setText(step.text);
+        d.predicted = true;
+      }
+    } else {
+      d.pred = null;
+    }
     this.sendDrag('move');
+  }
+
+  /** The server's prediction of a zone's drags (JSON text, or null if they cannot be predicted). */
+  setPrediction(shape: number, zone: string, json: string | null) {
+    this.predictions.set(shape + '/' + zone, json ? JSON.parse(json) as PredictionJson : null);
+    const d = this.drag;
+    if (d && !d.pred && !d.moved && d.shape === shape && d.zone === zone) d.pred = this.predictor(shape, zone);
+  }
+
+  private codeEditor(): { text: string; setText(t: string): void } | null {
+    return document.querySelector('duet-code-editor') as unknown as { text: string; setText(t: string): void } | null;
+  }
+
+  /** A predictor bound to the drawing and code shown, or null (none sent, or stale). */
+  private predictor(shape: number, zone: string): Predictor | null {
+    const j = this.predictions.get(shape + '/' + zone);
+    const root = this.rootSvg();
+    if (!j || !root) return null;
+    try {
+      const p = new Predictor(j);
+      const code = this.codeEditor();
+      return p.bind(root, code ? code.text : null) ? p : null;
+    } catch {
+      return null; // e.g. an operator this page does not know: the server path only
+    }
+  }
+
+  /**
+   * The server's answer to a drag step for the total displacement (dx, dy): the attributes that changed. While a
+   * predicted drag goes on (or settles after pointer-up), an answer for an older displacement does not undo the
+   * prediction: only the attributes the prediction does not cover are set from it.
+   */
+  dragPatch(dx: number, dy: number, updates: [number, string, string][]) {
+    const d = this.drag;
+    const keys = d ? (d.pred && d.predicted ? d.pred.keys : null) : this.settling?.keys;
+    const cur = d ? d : this.settling;
+    if (keys && cur && (cur.dx !== dx || cur.dy !== dy)) updates = updates.filter(([i, n]) => !keys.has(i + '|' + n));
+    this.patch(updates);
   }
 
   private sendDrag(phase: 'start' | 'move' | 'end') {
@@ -449,7 +509,8 @@ export class DuetCanvas extends LitElement {
     d.pending = false;
     if (phase !== 'end') d.waiting = true;
     this.dispatchEvent(new CustomEvent('duet-drag', {
-      detail: { shape: d.shape, zone: d.zone, dx: d.dx, dy: d.dy, phase, moved: d.moved }, bubbles: true
+      detail: { shape: d.shape, zone: d.zone, dx: d.dx, dy: d.dy, phase, moved: d.moved, predicted: d.predicted },
+      bubbles: true
     }));
   }
 
@@ -457,6 +518,7 @@ export class DuetCanvas extends LitElement {
     const d = this.drag;
     if (!d) return;
     this.sendDrag('end');
+    this.settling = d.pred && d.predicted ? { dx: d.dx, dy: d.dy, keys: d.pred.keys } : null;
     this.drag = null;
     this.lastEvent = null;
     this.axisLock = null;

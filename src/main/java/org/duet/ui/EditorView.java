@@ -89,6 +89,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private Zone dragZone;
     private String dragBase, dragText;
     private double dragDx, dragDy;
+    /** Predictions of zone drags sent to the browser for the table {@code predTable}, by "shape/zone" (null: none). */
+    private SyncTable predTable;
+    private final java.util.Map<String, org.duet.sync.Prediction> predictions = new java.util.HashMap<>();
+    /** The prediction the browser has for the drag in progress, or null. */
+    private org.duet.sync.Prediction dragPrediction;
     /** Other ways of making the last drag, offered in a panel over the canvas. */
     private final AlternativesPanel alternatives = new AlternativesPanel();
     private MenuItem undoItem, redoItem;
@@ -132,6 +137,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         ghosts.addValueChangeListener(e -> showDrawing());
         canvas.onHover(e -> hover(e.shape, e.zone));
         canvas.onDrag(this::dragged);
+        canvas.onHover(e -> predictFor(e.shape, e.zone));
         canvas.onSlider(this::slid);
         heuristics.setItems(Heuristics.values());
         heuristics.setItemLabelGenerator(h -> "Heuristics: " + h.name().charAt(0) + h.name().substring(1).toLowerCase());
@@ -730,21 +736,58 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 dragTable = t;
                 dragBase = text;
                 dragText = null;
+                dragPrediction = sendPrediction(t, dragZone);
                 canvas.dragAck();
                 return;
             }
             case "move":
-                if (dragZone != null) step(e.dx, e.dy);
+                if (dragZone != null) step(e.dx, e.dy, e.predicted);
                 canvas.dragAck();
                 return;
             default: // end
-                if (dragZone != null && e.moved) step(e.dx, e.dy);
+                if (dragZone != null && e.moved) step(e.dx, e.dy, false);
+                dragPrediction = null;
                 finishGesture();
+                canvas.dragAck(); // after pointer-up: the browser stops holding back older answers
         }
     }
 
-    /** One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. */
-    private void step(double dx, double dy) {
+    /** The pointer is over a zone: the browser gets the prediction of its drags, ready before the press. */
+    private void predictFor(int shape, String zoneName) {
+        if (dragZone != null || shape < 0 || zoneName == null || zoneName.isEmpty()) return;
+        SyncTable t = table();
+        Zone z = t == null ? null : t.zone(shape, zoneName);
+        if (z != null && z.active()) sendPrediction(t, z);
+    }
+
+    /** Sends the prediction of a zone's drags once per program version (it may be null: not predictable). */
+    private org.duet.sync.Prediction sendPrediction(SyncTable t, Zone z) {
+        if (z.shape < 0) return null;
+        if (predTable != t) {
+            predTable = t;
+            predictions.clear();
+        }
+        String key = z.shape + "/" + z.name;
+        if (predictions.containsKey(key)) return predictions.get(key);
+        org.duet.sync.Prediction p;
+        try {
+            p = org.duet.sync.Prediction.of(t, z);
+        } catch (RuntimeException ex) {
+            p = null;
+        }
+        predictions.put(key, p);
+        canvas.setPrediction(z.shape, z.name, p == null ? null : p.json());
+        return p;
+    }
+
+    private void step(double dx, double dy) { step(dx, dy, false); }
+
+    /**
+     * One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. When the
+     * browser already shows its prediction of this step ({@code predicted}), the code pane is left to it (an answer
+     * arriving late would set older numbers); the last step of a gesture always sets it.
+     */
+    private void step(double dx, double dy, boolean predicted) {
         dragDx = dx;
         dragDy = dy;
         DragResult r;
@@ -768,20 +811,35 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         // usually only numbers moved: send just the attributes that changed
         List<org.duet.svg.CanvasDiff.Update> updates = previous == null ? null
                 : Runner.call(() -> org.duet.svg.CanvasDiff.diff(previous.canvas, rr.canvas));
-        if (updates != null) canvas.patch(updates);
-        else canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
-        code.setText(newText);
-        List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
-        java.util.Set<Integer> unsolved = new java.util.HashSet<>();
-        for (DragResult.Element el : r.unsolved()) if (el.loc != null) unsolved.add(el.loc.id());
-        for (Loc l : dragZone.assigned()) {
-            Loc now = rr.program.loc(l.id());
-            if (now == null) continue;
-            String cls = unsolved.contains(l.id()) ? "duet-mark-unsolved" : r.changedLocs.containsKey(l.id())
-                    ? "duet-mark-changed" : "duet-mark-drives";
-            marks.add(highlight(rr.program, now, cls, unsolved.contains(l.id()) ? "could not be solved for this position" : null));
+        org.duet.sync.Prediction pred = dragPrediction;
+        if (updates != null && pred != null) {
+            // the predicted attributes, always: the browser may show a prediction the program did not make
+            java.util.Set<String> sent = new java.util.HashSet<>();
+            for (org.duet.svg.CanvasDiff.Update u : updates) sent.add(u.index() + "|" + u.name());
+            List<org.duet.svg.CanvasDiff.Update> all = new java.util.ArrayList<>(updates);
+            for (org.duet.sync.Prediction.Template tm : pred.templates()) {
+                org.duet.svg.Attr a = rr.canvas.elements().get(tm.element()).attr(tm.name());
+                if (a != null && sent.add(tm.element() + "|" + tm.name()))
+                    all.add(new org.duet.svg.CanvasDiff.Update(tm.element(), tm.name(), a.text));
+            }
+            updates = all;
         }
-        code.setMarks(marks);
+        if (updates != null) canvas.dragPatch(dx, dy, updates);
+        else canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
+        if (!predicted) { // else the browser shows the code of its prediction
+            code.setText(newText);
+            List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
+            java.util.Set<Integer> unsolved = new java.util.HashSet<>();
+            for (DragResult.Element el : r.unsolved()) if (el.loc != null) unsolved.add(el.loc.id());
+            for (Loc l : dragZone.assigned()) {
+                Loc now = rr.program.loc(l.id());
+                if (now == null) continue;
+                String cls = unsolved.contains(l.id()) ? "duet-mark-unsolved" : r.changedLocs.containsKey(l.id())
+                        ? "duet-mark-changed" : "duet-mark-drives";
+                marks.add(highlight(rr.program, now, cls, unsolved.contains(l.id()) ? "could not be solved for this position" : null));
+            }
+            code.setMarks(marks);
+        }
         StringBuilder cap = new StringBuilder(dragZone.caption().replace(" (ACTIVE)", ""));
         cap.append(String.format("  dx %.0f dy %.0f", dx, dy));
         if (!r.exact()) cap.append("  — not every attribute can follow");
