@@ -71,7 +71,7 @@ class DragPredictionIT {
                 "const vp = canvas.querySelector('.duet-viewport');",
                 "const at = i => canvas.querySelector(`.duet-stage > svg [data-duet-i='${i}']`);",
                 "const b = at(shape).getBoundingClientRect();",
-                "let x = b.left + 5, y = b.top + 5;",
+                "let x = b.left + b.width / 2, y = b.top + b.height / 2; // the interior, away from the handles",
                 "const target = document.elementFromPoint(x, y);",
                 "const fire = (type, px, py, on) => (on || vp).dispatchEvent(new PointerEvent(type, {clientX: px, clientY: py,",
                 "    pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, composed: true}));",
