@@ -490,12 +490,22 @@ export class DuetCanvas extends LitElement {
   }
 
   /**
-   * The server's answer to a drag step for the total displacement (dx, dy): the attributes that changed. While a
-   * predicted drag goes on (or settles after pointer-up), an answer for an older displacement does not undo the
-   * prediction: only the attributes the prediction does not cover are set from it.
+   * The server's answer to a drag step for the total displacement (dx, dy): the attributes that changed (and, for a
+   * predicted drag, every predicted attribute). While a predicted drag goes on (or settles after pointer-up), an
+   * answer for an older displacement does not undo the prediction: only the attributes the prediction does not cover
+   * are set from it. If the answer shows that the prediction was wrong for that displacement (control flow the
+   * traces do not show, such as a branch taken on a changed number), the rest of the gesture goes by the server.
    */
   dragPatch(dx: number, dy: number, updates: [number, string, string][]) {
     const d = this.drag;
+    if (d && d.pred) {
+      const check = d.pred.step(dx, dy);
+      const got = new Map(updates.map(([i, n, v]) => [i + '|' + n, v]));
+      if (check && check.attrs.some(([i, n, v]) => { const w = got.get(i + '|' + n); return w !== undefined && w !== v; })) {
+        d.pred = null; // wrong: from now on the server's drawing and code
+        d.predicted = false;
+      }
+    }
     const keys = d ? (d.pred && d.predicted ? d.pred.keys : null) : this.settling?.keys;
     const cur = d ? d : this.settling;
     if (keys && cur && (cur.dx !== dx || cur.dy !== dy)) updates = updates.filter(([i, n]) => !keys.has(i + '|' + n));

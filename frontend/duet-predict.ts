@@ -12,6 +12,7 @@ export interface PredictionJson {
   shape: number; zone: string;
   base: Record<string, number | string>;
   exprs: [string, number, number?][][];
+  dag: [string, number, number?][];
   trigger: { e: number; loc: number; rule: Rule; value: number | string }[];
   changeable: number[];
   features: number[][];
@@ -382,10 +383,13 @@ export class Predictor {
   /** "index|name" of every predicted attribute. */
   readonly keys = new Set<string>();
   private exprs: Expr[];
+  /** Every number of the templates and every feature, as one graph of shared nodes (evaluated in one pass). */
+  private dag: Expr;
+  private nodes: Float64Array;
   private base: Float64Array;
   private trig: { e: Expr; loc: number; rule: Rule; value: number }[];
   private changeable: number[];
-  private features: Expr[][];
+  private features: number[][];
   private attrs: { i: number; n: string; b: string; t: Part[] }[];
   private numerals: PredictionJson['numerals'];
   private codeBase: string | null = null;
@@ -395,6 +399,8 @@ export class Predictor {
     this.shape = j.shape;
     this.zone = j.zone;
     this.exprs = j.exprs.map(n => new Expr(n));
+    this.dag = new Expr(j.dag);
+    this.nodes = new Float64Array(j.dag.length);
     let max = 0;
     for (const id of Object.keys(j.base)) max = Math.max(max, Number(id));
     for (const id of j.changeable) max = Math.max(max, id);
@@ -402,7 +408,7 @@ export class Predictor {
     for (const [id, v] of Object.entries(j.base)) this.base[Number(id)] = jnum(v);
     this.trig = j.trigger.map(t => ({ e: this.exprs[t.e], loc: t.loc, rule: t.rule, value: jnum(t.value) }));
     this.changeable = j.changeable;
-    this.features = j.features.map(l => l.map(i => this.exprs[i]));
+    this.features = j.features;
     this.attrs = j.attrs;
     this.numerals = j.numerals.slice().sort((a, b) => a.s - b.s);
     for (const a of j.attrs) this.keys.add(a.i + '|' + a.n);
@@ -468,9 +474,11 @@ export class Predictor {
     vals = best.vals;
     const written = this.shorten(vals);
     const attrs: [number, string, string][] = [];
+    const nodes = this.nodes;
+    this.dag.evalAll(written, nodes);
     for (const a of this.attrs) {
       let s = '';
-      for (const p of a.t) s += typeof p === 'string' ? p : printed(this.exprs[p[0]].eval(written), p[1]);
+      for (const p of a.t) s += typeof p === 'string' ? p : printed(nodes[p[0]], p[1]);
       attrs.push([a.i, a.n, s]);
     }
     return { attrs, text: this.code(written) };
@@ -482,16 +490,19 @@ export class Predictor {
     const changedIdx: number[] = [];
     this.changeable.forEach((id, j) => { if (exact[id] !== this.base[id]) changedIdx.push(j); });
     if (!changedIdx.length) return cur;
-    const affected: Expr[] = [];
-    const seen = new Set<Expr>();
+    const affected: number[] = [];
+    const seen = new Set<number>();
     for (const j of changedIdx) for (const f of this.features[j]) if (!seen.has(f)) { seen.add(f); affected.push(f); }
-    const exactF = affected.map(f => f.eval(exact));
+    const nodes = this.nodes;
+    this.dag.evalAll(exact, nodes);
+    const exactF = affected.map(f => nodes[f]);
     let last = 0;
     const within = () => {
       const n = exactF.length;
+      this.dag.evalAll(cur, nodes);
       for (let m = 0; m < n; m++) {
         const i = (last + m) % n;
-        const got = affected[i].eval(cur), want = exactF[i];
+        const got = nodes[affected[i]], want = exactF[i];
         const ok = Number.isFinite(want) ? Math.abs(got - want) <= 0.01
           : got === want || (Number.isNaN(got) && Number.isNaN(want));
         if (!ok) { last = i; return false; }

@@ -45,8 +45,11 @@ public final class Prediction {
 
     final SyncTable table;
     final Zone zone;
+    /** The trigger elements' compiled traces (the browser solves them). */
     final List<TraceExpr> exprs = new ArrayList<>();
     private final Map<TraceExpr, Integer> exprIndex = new IdentityHashMap<>();
+    /** Every number of the templates and every feature to shorten by, as one graph of shared nodes. */
+    final Dag dag;
     final int[] trigExpr, trigLoc;
     final Rule[] rules;
     final double[] trigValue;
@@ -83,11 +86,14 @@ public final class Prediction {
         for (int i = 0; i < k; i++)
             for (int id : Drag.options(t, trig.get(i), ex, i)) if (ids.contains(id)) ordered.add(id);
         changeable = ordered.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] changes = new boolean[t.base.length];
+        for (int id : changeable) changes[id] = true;
+        dag = new Dag(t.program, changes);
         featuresOf = new int[changeable.length][];
         for (int j = 0; j < changeable.length; j++) {
             List<Feature> fs = t.featuresOf(changeable[j]);
             featuresOf[j] = new int[fs.size()];
-            for (int m = 0; m < fs.size(); m++) featuresOf[j][m] = index(fs.get(m).expr);
+            for (int m = 0; m < fs.size(); m++) featuresOf[j][m] = dag.add(fs.get(m).trace);
         }
     }
 
@@ -112,8 +118,7 @@ public final class Prediction {
         if (!z.active() || z.trigger().isEmpty()) return no("inactive zone");
         for (TriggerElement te : z.trigger()) if (te.feature.expr == null) return no("a trigger trace cannot be re-evaluated");
         Prediction p = new Prediction(t, z);
-        boolean[] changes = new boolean[t.base.length];
-        for (int id : p.changeable) changes[id] = true;
+        boolean[] changes = p.dag.changes;
         // numbers that cannot be re-evaluated (run-time numbers) must not depend on the zone's locations
         for (Feature f : t.allFeatures) {
             if (f.expr != null) continue;
@@ -123,20 +128,24 @@ public final class Prediction {
         // the shapes and attributes that depend on the zone's locations
         Set<Integer> elems = new java.util.TreeSet<>();
         for (int id : p.changeable) for (Feature f : t.featuresOf(id)) elems.add(f.element);
-        Map<Trace, TraceExpr> compiled = new IdentityHashMap<>();
+        double[] values = null;
         for (int ei : elems) {
             SvgElement el = t.canvas.elements().get(ei);
             for (Attr a : el.attrs) {
                 if (a.name.equals("HIDDEN") || a.name.equals("ZONES") || el.attr(a.name) != a) continue;
                 List<Object> parts = new ArrayList<>();
                 boolean[] depends = {false};
-                if (!p.template(a, parts, changes, compiled, depends)) return no("attribute " + a.name + " of shape " + ei);
+                if (!p.template(a, parts, depends)) return no("attribute " + a.name + " of shape " + ei);
                 if (!depends[0]) continue;
-                Template tm = new Template(ei, a.name, a.text, merge(parts));
-                if (!p.print(tm, t.base).equals(a.text)) return no("template of " + a.name + " of shape " + ei + " gives "
-                        + p.print(tm, t.base) + " instead of " + a.text);
-                p.templates.add(tm);
+                p.templates.add(new Template(ei, a.name, a.text, merge(parts)));
             }
+        }
+        // each template gives the attribute's text at the program's values (the numbers' traces reproduce them)
+        values = p.dag.eval(t.base);
+        for (Template tm : p.templates) {
+            String got = p.print(tm, values);
+            if (!got.equals(tm.base)) return no("template of " + tm.name + " of shape " + tm.element + " gives " + got
+                    + " instead of " + tm.base);
         }
         // the numerals of the code pane
         Source src = t.program.source();
@@ -169,9 +178,8 @@ public final class Prediction {
     }
 
     /** The parts of an attribute's text as the canvas prints it (see org.duet.svg.Converter). */
-    private boolean template(Attr a, List<Object> parts, boolean[] changes, Map<Trace, TraceExpr> compiled,
-                             boolean[] depends) {
-        Num num = new Num(parts, changes, compiled, depends);
+    private boolean template(Attr a, List<Object> parts, boolean[] depends) {
+        Num num = new Num(parts, depends);
         switch (a.kind) {
             case NUMBER:
                 return num.add((Value.Num) a.value, 'n');
@@ -248,37 +256,25 @@ public final class Prediction {
         }
     }
 
-    /** Adds numbers to a template: literal text if they do not depend on the zone, else a reference. */
+    /** Adds numbers to a template: literal text if they do not depend on the zone, else a node of the graph. */
     private final class Num {
         final List<Object> parts;
-        final boolean[] changes;
-        final Map<Trace, TraceExpr> compiled;
         final boolean[] depends;
 
-        Num(List<Object> parts, boolean[] changes, Map<Trace, TraceExpr> compiled, boolean[] depends) {
+        Num(List<Object> parts, boolean[] depends) {
             this.parts = parts;
-            this.changes = changes;
-            this.compiled = compiled;
             this.depends = depends;
         }
 
         boolean add(Value.Num n, char how) {
-            TraceExpr e = compiled.get(n.trace);
-            if (e == null) {
-                e = TraceExpr.compile(n.trace, table.program);
-                compiled.put(n.trace, e);
-            }
-            boolean dep = false;
-            for (int id : e.leaves) if (changes[id]) { dep = true; break; }
-            if (!dep) {
+            int node = dag.add(n.trace);
+            if (!dag.dep[node]) {
                 parts.add(printed(n.v, how));
                 return true;
             }
-            if (e.runtime) return false;
-            double v = e.eval(table.base);
-            if (!(v == n.v || (Double.isNaN(v) && Double.isNaN(n.v)))) return false;
+            if (dag.runtime[node]) return false;
             depends[0] = true;
-            parts.add(new Ref(index(e), how));
+            parts.add(new Ref(node, how));
             return true;
         }
     }
@@ -290,12 +286,12 @@ public final class Prediction {
         return JsNumber.toString(c[0]) + ", " + JsNumber.toString(c[1]) + ", " + JsNumber.toString(c[2]);
     }
 
-    /** A template's text with the given location values. */
-    String print(Template t, double[] vals) {
+    /** A template's text with the graph's node values. */
+    String print(Template t, double[] nodeValues) {
         StringBuilder sb = new StringBuilder();
         for (Object o : t.parts) {
             if (o instanceof String) sb.append((String) o);
-            else sb.append(printed(exprs.get(((Ref) o).expr).eval(vals), ((Ref) o).how));
+            else sb.append(printed(nodeValues[((Ref) o).expr], ((Ref) o).how));
         }
         return sb.toString();
     }
@@ -329,7 +325,8 @@ public final class Prediction {
         Map<Integer, Double> nv = new LinkedHashMap<>();
         for (int id : changed) if (written[id] != table.base[id]) nv.put(id, written[id]);
         List<String> attrs = new ArrayList<>(templates.size());
-        for (Template t : templates) attrs.add(print(t, written));
+        double[] nodes = dag.eval(written);
+        for (Template t : templates) attrs.add(print(t, nodes));
         return new Step(written, nv, attrs, Printer.print(table.program, nv));
     }
 
@@ -355,10 +352,12 @@ public final class Prediction {
 
     /**
      * The description for the browser:
-     * {@code {"shape","zone","base":{id:value},"exprs":[[node…]…],"trigger":[{"e","loc","rule","value"}],
-     * "changeable":[id…],"features":[[expr…]…],"attrs":[{"i","n","b","t":[part…]}],"numerals":[{"id","s","e","text",
-     * "sp"}]}}. A node is {@code ["L",id]}, {@code ["K",value]} or {@code [op,a,b]} (operands are node indices, −1
-     * for none); a part is literal text or {@code [expr, how]}.
+     * {@code {"shape","zone","base":{id:value},"exprs":[[node…]…],"dag":[node…],"trigger":[{"e","loc","rule","value"}],
+     * "changeable":[id…],"features":[[dagNode…]…],"attrs":[{"i","n","b","t":[part…]}],"numerals":[{"id","s","e",
+     * "text","sp"}]}}. {@code exprs} are the trigger elements' traces (solved), {@code dag} every template number and
+     * feature in one graph (evaluated); a node is {@code ["L",id]}, {@code ["K",value]} or {@code [op,a,b]}
+     * (operands are earlier node indices, −1 for none); a part is literal text or {@code [dagNode, how]} with how
+     * {@code n} (a number), {@code c} (a colour number's "r, g, b") or {@code o} (an opacity pair's colour).
      */
     public String json() {
         StringBuilder sb = new StringBuilder(1024);
@@ -367,6 +366,7 @@ public final class Prediction {
         // location values the expressions read
         Set<Integer> leaves = new java.util.TreeSet<>();
         for (TraceExpr e : exprs) for (int id : e.leaves) leaves.add(id);
+        for (int n = 0; n < dag.size; n++) if (dag.kind[n] == TraceExpr.LOC) leaves.add(dag.locId[n]);
         sb.append(",\"base\":{");
         boolean first = true;
         for (int id : leaves) {
@@ -391,6 +391,18 @@ public final class Prediction {
                 }
             }
             sb.append(']');
+        }
+        sb.append("],\"dag\":[");
+        for (int n = 0; n < dag.size; n++) {
+            if (n > 0) sb.append(',');
+            int kd = dag.kind[n];
+            if (kd == TraceExpr.LOC) sb.append("[\"L\",").append(dag.locId[n]).append(']');
+            else if (kd == TraceExpr.CONST) sb.append("[\"K\",").append(num(dag.konst[n])).append(']');
+            else {
+                sb.append('[');
+                str(sb, org.duet.lang.Op.values()[kd].word);
+                sb.append(',').append(dag.a[n]).append(',').append(dag.b[n]).append(']');
+            }
         }
         sb.append("],\"trigger\":[");
         for (int i = 0; i < trigExpr.length; i++) {
@@ -432,5 +444,110 @@ public final class Prediction {
         }
         sb.append("]}");
         return sb.toString();
+    }
+
+    /**
+     * Traces compiled into one graph (shared sub-traces once, operands before their operators), with the same
+     * constant folding as {@link TraceExpr}; per node whether it depends on a location the zone may change and
+     * whether it contains a number made at run time.
+     */
+    static final class Dag {
+        final org.duet.lang.Program program;
+        final boolean[] changes;
+        int size;
+        int[] kind = new int[64], a = new int[64], b = new int[64], locId = new int[64];
+        double[] konst = new double[64];
+        boolean[] dep = new boolean[64], runtime = new boolean[64];
+        private final Map<Trace, Integer> index = new IdentityHashMap<>();
+
+        Dag(org.duet.lang.Program program, boolean[] changes) {
+            this.program = program;
+            this.changes = changes;
+        }
+
+        /** The node of a trace (compiling it and its operands if new). */
+        int add(Trace trace) {
+            Integer known = index.get(trace);
+            if (known != null) return known;
+            java.util.ArrayDeque<Trace> stack = new java.util.ArrayDeque<>();
+            stack.push(trace);
+            while (!stack.isEmpty()) {
+                Trace t = stack.peek();
+                if (index.containsKey(t)) {
+                    stack.pop();
+                    continue;
+                }
+                if (t instanceof OpTrace) {
+                    OpTrace o = (OpTrace) t;
+                    boolean ready = true;
+                    for (int i = o.args.length - 1; i >= 0; i--) {
+                        if (!index.containsKey(o.args[i])) {
+                            stack.push(o.args[i]);
+                            ready = false;
+                        }
+                    }
+                    if (!ready) continue;
+                }
+                stack.pop();
+                grow();
+                int n = size;
+                a[n] = -1;
+                b[n] = -1;
+                if (t instanceof Loc) {
+                    Loc l = (Loc) t;
+                    runtime[n] = l == Loc.DUMMY;
+                    if (TraceExpr.isProgramLoc(l, program)) {
+                        kind[n] = TraceExpr.LOC;
+                        locId[n] = l.id();
+                        dep[n] = changes[l.id()];
+                    } else {
+                        kind[n] = TraceExpr.CONST;
+                        konst[n] = l.value;
+                    }
+                } else if (t instanceof OpTrace) {
+                    OpTrace o = (OpTrace) t;
+                    int ia = o.args.length > 0 ? index.get(o.args[0]) : -1, ib = o.args.length > 1 ? index.get(o.args[1]) : -1;
+                    runtime[n] = (ia >= 0 && runtime[ia]) || (ib >= 0 && runtime[ib]);
+                    dep[n] = (ia >= 0 && dep[ia]) || (ib >= 0 && dep[ib]);
+                    if ((ia < 0 || kind[ia] == TraceExpr.CONST) && (ib < 0 || kind[ib] == TraceExpr.CONST)) {
+                        kind[n] = TraceExpr.CONST;
+                        konst[n] = org.duet.eval.Arith.apply(o.op, ia >= 0 ? konst[ia] : 0, ib >= 0 ? konst[ib] : 0);
+                    } else {
+                        kind[n] = o.op.ordinal();
+                        a[n] = ia;
+                        b[n] = ib;
+                    }
+                } else {
+                    throw new IllegalStateException("unknown trace " + t);
+                }
+                index.put(t, size++);
+            }
+            return index.get(trace);
+        }
+
+        private void grow() {
+            if (size < kind.length) return;
+            int cap = kind.length * 2;
+            kind = Arrays.copyOf(kind, cap);
+            a = Arrays.copyOf(a, cap);
+            b = Arrays.copyOf(b, cap);
+            locId = Arrays.copyOf(locId, cap);
+            konst = Arrays.copyOf(konst, cap);
+            dep = Arrays.copyOf(dep, cap);
+            runtime = Arrays.copyOf(runtime, cap);
+        }
+
+        /** Every node's value with the given location values. */
+        double[] eval(double[] vals) {
+            org.duet.lang.Op[] ops = org.duet.lang.Op.values();
+            double[] out = new double[size];
+            for (int n = 0; n < size; n++) {
+                int k = kind[n];
+                if (k == TraceExpr.LOC) out[n] = vals[locId[n]];
+                else if (k == TraceExpr.CONST) out[n] = konst[n];
+                else out[n] = org.duet.eval.Arith.apply(ops[k], a[n] >= 0 ? out[a[n]] : 0, b[n] >= 0 ? out[b[n]] : 0);
+            }
+            return out;
+        }
     }
 }
