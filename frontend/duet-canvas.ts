@@ -146,8 +146,11 @@ export class DuetCanvas extends LitElement {
   patch(updates: [number, string, string][]) {
     const root = this.rootSvg();
     if (!root) return;
+    // one pass over the drawing instead of a search per update (a drag step may set thousands of attributes)
+    const byIndex = new Map<number, Element>();
+    if (updates.length > 8) root.querySelectorAll('[data-duet-i]').forEach(e => byIndex.set(Number(e.getAttribute('data-duet-i')), e));
     for (const [i, name, value] of updates) {
-      const el = root.querySelector(`[data-duet-i="${i}"]`);
+      const el = updates.length > 8 ? byIndex.get(i) : root.querySelector(`[data-duet-i="${i}"]`);
       if (el) el.setAttribute(name, value);
     }
     this.drawHandles();
@@ -454,8 +457,9 @@ export class DuetCanvas extends LitElement {
     if (d.pred && d.pred.bound()) {
       const step = d.pred.step(dx, dy);
       if (step) {
-        this.patch(step.attrs);
-        if (step.text !== null) this.codeEditor()?.setText(step.text);
+        d.pred.apply(step);
+        this.handlesNextFrame();
+        if (step.text !== null) this.showCode(step.text);
         d.predicted = true;
       }
     } else {
@@ -469,6 +473,27 @@ export class DuetCanvas extends LitElement {
     this.predictions.set(shape + '/' + zone, json ? JSON.parse(json) as PredictionJson : null);
     const d = this.drag;
     if (d && !d.pred && !d.moved && d.shape === shape && d.zone === zone) d.pred = this.predictor(shape, zone);
+  }
+
+  private codeText: string | null = null;
+  private handlesPending = false;
+
+  /** Redraws the handles before the next frame (once): reading the moved shape's position now would lay out the
+   *  whole drawing inside the pointer event. */
+  private handlesNextFrame() {
+    if (this.handlesPending) return;
+    this.handlesPending = true;
+    requestAnimationFrame(() => { this.handlesPending = false; this.drawHandles(); });
+  }
+
+  /** The predicted program text, in the code pane before the frame is drawn (once per frame: the latest). */
+  private showCode(text: string) {
+    if (this.codeText === null) requestAnimationFrame(() => {
+      const t = this.codeText;
+      this.codeText = null;
+      if (t !== null) this.codeEditor()?.setText(t);
+    });
+    this.codeText = text;
   }
 
   private codeEditor(): { text: string; setText(t: string): void } | null {
@@ -490,25 +515,21 @@ export class DuetCanvas extends LitElement {
   }
 
   /**
-   * The server's answer to a drag step for the total displacement (dx, dy): the attributes that changed (and, for a
-   * predicted drag, every predicted attribute). While a predicted drag goes on (or settles after pointer-up), an
-   * answer for an older displacement does not undo the prediction: only the attributes the prediction does not cover
-   * are set from it. If the answer shows that the prediction was wrong for that displacement (control flow the
-   * traces do not show, such as a branch taken on a changed number), the rest of the gesture goes by the server.
+   * The server's answer to a drag step for the total displacement (dx, dy): the attributes that changed, and its
+   * verdict on this page's prediction of that step: "ok" (right: the predicted attributes are left out), "wrong"
+   * (control flow the traces do not show, such as a branch taken on a changed number: every predicted attribute is
+   * included, and the rest of the gesture goes by the server) or "" (not predicted). While a predicted drag goes on
+   * (or settles after pointer-up), an unjudged answer for an older displacement does not undo the prediction.
    */
-  dragPatch(dx: number, dy: number, updates: [number, string, string][]) {
+  dragPatch(dx: number, dy: number, updates: [number, string, string][], verdict: string) {
     const d = this.drag;
-    if (d && d.pred) {
-      const check = d.pred.step(dx, dy);
-      const got = new Map(updates.map(([i, n, v]) => [i + '|' + n, v]));
-      if (check && check.attrs.some(([i, n, v]) => { const w = got.get(i + '|' + n); return w !== undefined && w !== v; })) {
-        d.pred = null; // wrong: from now on the server's drawing and code
-        d.predicted = false;
-      }
+    if (verdict === 'wrong' && d) { d.pred = null; d.predicted = false; }
+    if (verdict === '') {
+      const keys = d ? (d.pred && d.predicted ? d.pred.keys : null) : this.settling?.keys;
+      const cur = d ? d : this.settling;
+      if (keys && cur && (cur.dx !== dx || cur.dy !== dy)) updates = updates.filter(([i, n]) => !keys.has(i + '|' + n));
+      else if (d && d.pred) d.pred.forget();
     }
-    const keys = d ? (d.pred && d.predicted ? d.pred.keys : null) : this.settling?.keys;
-    const cur = d ? d : this.settling;
-    if (keys && cur && (cur.dx !== dx || cur.dy !== dy)) updates = updates.filter(([i, n]) => !keys.has(i + '|' + n));
     this.patch(updates);
   }
 
@@ -527,6 +548,7 @@ export class DuetCanvas extends LitElement {
   private endDrag() {
     const d = this.drag;
     if (!d) return;
+    if (this.codeText !== null) { this.codeEditor()?.setText(this.codeText); this.codeText = null; }
     this.sendDrag('end');
     this.settling = d.pred && d.predicted ? { dx: d.dx, dy: d.dy, keys: d.pred.keys } : null;
     this.drag = null;

@@ -394,6 +394,8 @@ export class Predictor {
   private numerals: PredictionJson['numerals'];
   private codeBase: string | null = null;
   private els: (Element | null)[] = [];
+  /** The value each attribute was last given by {@link apply} ('' unknown). */
+  private shown: string[] = [];
 
   constructor(j: PredictionJson) {
     this.shape = j.shape;
@@ -427,10 +429,26 @@ export class Predictor {
       if (el && el.getAttribute(a.n) !== a.b) return false;
       this.els.push(el);
     }
+    this.shown = this.attrs.map(a => a.b);
     this.codeBase = code;
     if (code !== null) for (const n of this.numerals) if (code.slice(n.s, n.e) !== n.text) { this.codeBase = null; break; }
     return true;
   }
+
+  /** Sets the predicted attributes on the shapes (those whose value changed since the last time). */
+  apply(step: PredictedStep) {
+    const { els, shown } = this;
+    for (let k = 0; k < step.attrs.length; k++) {
+      const v = step.attrs[k][2];
+      if (v === shown[k]) continue;
+      shown[k] = v;
+      const el = els[k];
+      if (el) el.setAttribute(step.attrs[k][1], v);
+    }
+  }
+
+  /** Something else has set the attributes: the next {@link apply} sets them all. */
+  forget() { this.shown = this.attrs.map(() => '\u0000'); }
 
   /** Still showing the drawing it was bound to (a full redraw from the server ends the prediction). */
   bound(): boolean {

@@ -44,6 +44,8 @@ public class DragLatencyBench {
             "  const fire = (type, px, py, on) => (on || vp).dispatchEvent(new PointerEvent(type, {clientX: px, clientY: py,",
             "      pointerId: 7, pointerType: 'mouse', button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true,",
             "      composed: true}));",
+            "  await sleep(1500); // the previous round's final run has replaced the drawing and forgotten the zones",
+            "  fire('pointermove', x - 1, y, target);",
             "  fire('pointermove', x, y, target);",
             "  for (let w = 0; w < 200 && !(canvas.zoneTable.has(shape) && [...canvas.predictions.keys()].some(k => k.startsWith(shape + '/'))); w++)",
             "    await sleep(50);",
@@ -63,16 +65,22 @@ public class DragLatencyBench {
             "  const v00 = el().getAttribute(attr), d00 = depVal(), text00 = code.text;",
             "  const tDown = performance.now();",
             "  fire('pointerdown', x, y, target);",
-            "  const moves = [], depMoves = [];",
+            "  const atDown = canvas.drag ? [canvas.drag.zone, !!canvas.drag.pred, [...canvas.predictions.keys()].join(' ')] : null;",
+            "  const moves = [], depMoves = [], predLog = [], gaps = [], fires = [];",
             "  let first = -1;",
             "  let lastCodeChange = -1, lastText = code.text, tLast = 0;",
             "  for (let i = 0; i < 100; i++) {",
             "    const v0 = el().getAttribute(attr), w0 = depVal();",
             "    x += 1; y += (i % 2);",
+            "    if (i > 0) gaps.push(performance.now() - tLast);",
             "    tLast = performance.now();",
+            // the observer is in place before the move: a prediction changes the drawing within the event itself
+            "    const changed = changedFrom(v0, frameMode ? 16 : 1000);",
             "    fire('pointermove', x, y);",
+            "    fires.push(performance.now() - tLast);",
+            "    if (i < 5 || i > 95) predLog.push([canvas.drag && canvas.drag.predicted, canvas.drag && !!canvas.drag.pred, canvas.drag && canvas.drag.dx]);",
             // in frame mode the next move comes on the next frame whatever happened (a person's hand does not wait)
-            "    const lat = await changedFrom(v0, frameMode ? 16 : 1000);",
+            "    const lat = await changed;",
             "    if (first < 0 && lat >= 0) first = performance.now() - tDown;",
             "    moves.push(lat);",
             "    await frame();",
@@ -94,9 +102,9 @@ public class DragLatencyBench {
             "    if (serverFinal < 0 && canvas.querySelector('.duet-stage > svg') !== svg0) serverFinal = now - tUp;",
             "    if (serverFinal >= 0 && now - tUp > serverFinal + 300) break;",
             "  }",
-            "  done({moves, depMoves, first, settle: lastVisual, serverFinal, codeSettled: lastCodeChange, predictionReady,",
+            "  done({moves, gaps, depMoves, first, settle: lastVisual, serverFinal, codeSettled: lastCodeChange, predictionReady,",
             "        changed: el().getAttribute(attr) !== v00, depChanged: depVal() !== d00, codeChanged: code.text !== text00,",
-            "        debug: [target.tagName, target.getAttribute('data-duet-i'), canvas.caption, v00, el().getAttribute(attr)]});",
+            "        debug: [(window.__duetT || []).slice(-100).map(f => f.map(x => x.toFixed(1)).join('/')).join(' '), fires.map(f => f.toFixed(1)).join(' '), JSON.stringify(predLog), atDown, target.tagName, target.getAttribute('data-duet-i'), canvas.caption, v00, el().getAttribute(attr)]});",
             "})().catch(e => done({error: String(e) + ' ' + e.stack}));");
 
     public static void main(String[] args) throws Exception {
@@ -145,9 +153,11 @@ public class DragLatencyBench {
                 double[] ms = moves.stream().mapToDouble(Number::doubleValue).filter(v -> v >= 0).sorted().toArray();
                 long missed = moves.stream().filter(v -> v.doubleValue() < 0).count();
                 long depMoved = depMoves.stream().filter(Boolean::booleanValue).count();
+                @SuppressWarnings("unchecked")
+                double[] gaps = ((List<Number>) r.get("gaps")).stream().mapToDouble(Number::doubleValue).sorted().toArray();
                 System.out.printf(Locale.ROOT,
                         "%s shape %d %s%s, %s: per move median %.1f ms, p95 %.1f ms (%d of 100 moves without an update %s);"
-                                + " dependent shape %s moved on %d of 100 frames;"
+                                + " dependent shape %s moved on %d of 100 frames; time between moves (a frame, drawn) median %.1f ms, p95 %.1f ms;"
                                 + " pointer-down to first update %.0f ms; after pointer-up the drawing and code stop changing"
                                 + " at %.0f ms, the server's final drawing at %.0f ms; code pane settled %.0f ms after the"
                                 + " last move (prediction ready before the press: %s; changed: %s %s %s)%n",
@@ -156,7 +166,8 @@ public class DragLatencyBench {
                         ms.length == 0 ? -1 : ms[ms.length / 2],
                         ms.length == 0 ? -1 : ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.95) - 1)],
                         missed, delay > 0 ? "within the frame" : "within 1 s", depShape >= 0 ? String.valueOf(depShape) : "-",
-                        depMoved, ((Number) r.get("first")).doubleValue(), ((Number) r.get("settle")).doubleValue(),
+                        depMoved, gaps[gaps.length / 2], gaps[(int) Math.ceil(gaps.length * 0.95) - 1],
+                        ((Number) r.get("first")).doubleValue(), ((Number) r.get("settle")).doubleValue(),
                         ((Number) r.get("serverFinal")).doubleValue(), ((Number) r.get("codeSettled")).doubleValue(),
                         r.get("predictionReady"), r.get("changed"), r.get("depChanged"), r.get("codeChanged"));
             }

@@ -330,6 +330,27 @@ public final class Prediction {
         return new Step(written, nv, attrs, Printer.print(table.program, nv));
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?");
+
+    /**
+     * The same attribute text up to the last bits of its numbers (the browser's cos, sin … may differ from Java's
+     * StrictMath by an ulp): the browser's prediction is right if the server's re-rendered attribute is the same
+     * text in this sense.
+     */
+    public static boolean sameText(String a, String b) {
+        if (a.equals(b)) return true;
+        java.util.regex.Matcher x = NUMBER.matcher(a), y = NUMBER.matcher(b);
+        if (!x.replaceAll("#").equals(y.replaceAll("#"))) return false;
+        x.reset();
+        y.reset();
+        while (x.find()) {
+            if (!y.find()) return false;
+            double p = Double.parseDouble(x.group()), q = Double.parseDouble(y.group());
+            if (!(Math.abs(p - q) <= 1e-9 * Math.max(1, Math.abs(p)))) return false;
+        }
+        return !y.find();
+    }
+
     // ------------------------------------------------------------------------------------------------ JSON
 
     static String num(double v) {

@@ -31,10 +31,13 @@ public class DrawingCanvas extends Component {
     }
 
     /**
-     * The server's answer to a drag step for the total displacement (dx, dy): the changed attributes. During a
-     * predicted drag the browser skips, from an answer for an older displacement, the attributes it predicts.
+     * The server's answer to a drag step for the total displacement (dx, dy): the changed attributes. Verdict on the
+     * browser's prediction of this step: "ok" (it was right; the predicted attributes are left out of the updates),
+     * "wrong" (the browser drops the prediction for the rest of the gesture; every predicted attribute is included)
+     * or "" (no prediction: during a predicted drag the browser then skips, from an answer for an older displacement,
+     * the attributes it predicts).
      */
-    public void dragPatch(double dx, double dy, java.util.List<org.duet.svg.CanvasDiff.Update> updates) {
+    public void dragPatch(double dx, double dy, java.util.List<org.duet.svg.CanvasDiff.Update> updates, String verdict) {
         elemental.json.JsonArray a = elemental.json.Json.createArray();
         for (org.duet.svg.CanvasDiff.Update u : updates) {
             elemental.json.JsonArray e = elemental.json.Json.createArray();
@@ -43,7 +46,7 @@ public class DrawingCanvas extends Component {
             e.set(2, u.value());
             a.set(a.length(), e);
         }
-        getElement().callJsFunction("dragPatch", dx, dy, a);
+        getElement().callJsFunction("dragPatch", dx, dy, a, verdict);
     }
 
     /** The prediction of a zone's drags ({@link org.duet.sync.Prediction#json()}), or null: they cannot be predicted. */

@@ -812,19 +812,34 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         List<org.duet.svg.CanvasDiff.Update> updates = previous == null ? null
                 : Runner.call(() -> org.duet.svg.CanvasDiff.diff(previous.canvas, rr.canvas));
         org.duet.sync.Prediction pred = dragPrediction;
+        String verdict = "";
         if (updates != null && pred != null) {
-            // the predicted attributes, always: the browser may show a prediction the program did not make
-            java.util.Set<String> sent = new java.util.HashSet<>();
-            for (org.duet.svg.CanvasDiff.Update u : updates) sent.add(u.index() + "|" + u.name());
-            List<org.duet.svg.CanvasDiff.Update> all = new java.util.ArrayList<>(updates);
-            for (org.duet.sync.Prediction.Template tm : pred.templates()) {
-                org.duet.svg.Attr a = rr.canvas.elements().get(tm.element()).attr(tm.name());
-                if (a != null && sent.add(tm.element() + "|" + tm.name()))
-                    all.add(new org.duet.svg.CanvasDiff.Update(tm.element(), tm.name(), a.text));
+            // Was the browser's prediction of this step right? Then its attributes need not be sent (an answer
+            // arriving after later moves would set them back); if not, all of them, and the browser drops it.
+            org.duet.sync.Prediction.Step ps = predicted ? pred.predict(dx, dy) : null;
+            List<org.duet.sync.Prediction.Template> tms = pred.templates();
+            boolean right = ps != null;
+            for (int i = 0; right && i < tms.size(); i++) {
+                org.duet.svg.Attr a = rr.canvas.elements().get(tms.get(i).element()).attr(tms.get(i).name());
+                right = a != null && org.duet.sync.Prediction.sameText(a.text, ps.attributes().get(i));
             }
-            updates = all;
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (org.duet.sync.Prediction.Template tm : tms) keys.add(tm.element() + "|" + tm.name());
+            List<org.duet.svg.CanvasDiff.Update> out = new java.util.ArrayList<>();
+            for (org.duet.svg.CanvasDiff.Update u : updates) if (!right || !keys.contains(u.index() + "|" + u.name())) out.add(u);
+            if (!right) {
+                java.util.Set<String> sent = new java.util.HashSet<>();
+                for (org.duet.svg.CanvasDiff.Update u : out) sent.add(u.index() + "|" + u.name());
+                for (org.duet.sync.Prediction.Template tm : tms) {
+                    org.duet.svg.Attr a = rr.canvas.elements().get(tm.element()).attr(tm.name());
+                    if (a != null && sent.add(tm.element() + "|" + tm.name()))
+                        out.add(new org.duet.svg.CanvasDiff.Update(tm.element(), tm.name(), a.text));
+                }
+            }
+            updates = out;
+            verdict = !predicted ? "" : right ? "ok" : "wrong";
         }
-        if (updates != null) canvas.dragPatch(dx, dy, updates);
+        if (updates != null) canvas.dragPatch(dx, dy, updates, verdict);
         else canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
         if (!predicted) { // else the browser shows the code of its prediction
             code.setText(newText);
