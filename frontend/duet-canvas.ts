@@ -12,6 +12,7 @@ interface Drag {
   shape: number; zone: string; id: number;
   x0: number; y0: number;            // pointer at mouse-down, in the shape's local units
   inv: DOMMatrix;                    // screen → local at mouse-down
+  rootInv: DOMMatrix;                // screen → drawing units at mouse-down
   dx: number; dy: number; moved: boolean;
   waiting: boolean; pending: boolean;
   pred: Predictor | null;            // client-side prediction of this zone's drag, if the server sent one
@@ -245,7 +246,9 @@ export class DuetCanvas extends LitElement {
     }
     if (this.drag && this.drag.id === e.pointerId) {
       this.onDragMove(e);
-      this.showCoords(e);
+      // the root svg does not move during a drag: its matrix from mouse-down (asking now would lay out the moved shapes)
+      const p = this.drag ? new DOMPoint(e.clientX, e.clientY).matrixTransform(this.drag.rootInv) : null;
+      if (p) this.coords = `x ${Math.round(p.x)}  y ${Math.round(p.y)}`;
       return;
     }
     if (this.dragging && this.dragging.id === e.pointerId) {
@@ -426,7 +429,9 @@ export class DuetCanvas extends LitElement {
     if (!el || !m) return false;
     const inv = m.inverse();
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(inv);
-    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, dx: 0, dy: 0, moved: false, waiting: false,
+    const rootM = this.rootSvg()?.getScreenCTM();
+    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, rootInv: rootM ? rootM.inverse() : new DOMMatrix(),
+      dx: 0, dy: 0, moved: false, waiting: false,
       pending: false, pred: null, predicted: false };
     this.settling = null;
     this.drag.pred = this.predictor(shape, zone);

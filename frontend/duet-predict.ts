@@ -371,8 +371,10 @@ function roundTo(x: number, d: number): number {
 // ------------------------------------------------------------------------------------------------ the predictor
 
 export interface PredictedStep {
-  /** [element index, attribute name, value] for every attribute of the prediction. */
-  attrs: [number, string, string][];
+  /** [attribute number, value] for every attribute of the prediction whose value differs from the one shown. */
+  changed: [number, string][];
+  /** The graph's node values of this step. */
+  nodes: Float64Array;
   /** The code pane's text, or null if it cannot be predicted. */
   text: string | null;
 }
@@ -394,8 +396,11 @@ export class Predictor {
   private numerals: PredictionJson['numerals'];
   private codeBase: string | null = null;
   private els: (Element | null)[] = [];
-  /** The value each attribute was last given by {@link apply} ('' unknown). */
+  /** The value each attribute was last given by {@link apply}, and the graph's node values then (null: unknown). */
   private shown: string[] = [];
+  private shownNodes: Float64Array | null = null;
+  /** Per attribute: the graph nodes its numbers read. */
+  private refs: number[][] = [];
 
   constructor(j: PredictionJson) {
     this.shape = j.shape;
@@ -414,6 +419,7 @@ export class Predictor {
     this.attrs = j.attrs;
     this.numerals = j.numerals.slice().sort((a, b) => a.s - b.s);
     for (const a of j.attrs) this.keys.add(a.i + '|' + a.n);
+    this.refs = j.attrs.map(a => a.t.filter(p => typeof p !== 'string').map(p => (p as [number, string])[0]));
   }
 
   /**
@@ -430,6 +436,7 @@ export class Predictor {
       this.els.push(el);
     }
     this.shown = this.attrs.map(a => a.b);
+    this.shownNodes = null;
     this.codeBase = code;
     if (code !== null) for (const n of this.numerals) if (code.slice(n.s, n.e) !== n.text) { this.codeBase = null; break; }
     return true;
@@ -437,18 +444,20 @@ export class Predictor {
 
   /** Sets the predicted attributes on the shapes (those whose value changed since the last time). */
   apply(step: PredictedStep) {
-    const { els, shown } = this;
-    for (let k = 0; k < step.attrs.length; k++) {
-      const v = step.attrs[k][2];
-      if (v === shown[k]) continue;
+    const { els, shown, attrs } = this;
+    for (const [k, v] of step.changed) {
       shown[k] = v;
       const el = els[k];
-      if (el) el.setAttribute(step.attrs[k][1], v);
+      if (el) el.setAttribute(attrs[k].n, v);
     }
+    this.shownNodes = step.nodes;
   }
 
   /** Something else has set the attributes: the next {@link apply} sets them all. */
-  forget() { this.shown = this.attrs.map(() => '\u0000'); }
+  forget() {
+    this.shown = this.attrs.map(() => '\u0000');
+    this.shownNodes = null;
+  }
 
   /** Still showing the drawing it was bound to (a full redraw from the server ends the prediction). */
   bound(): boolean {
@@ -491,15 +500,25 @@ export class Predictor {
     if (!best || best.sat < k) return null;
     vals = best.vals;
     const written = this.shorten(vals);
-    const attrs: [number, string, string][] = [];
-    const nodes = this.nodes;
+    const nodes = new Float64Array(this.dag.size);
     this.dag.evalAll(written, nodes);
-    for (const a of this.attrs) {
+    // only the attributes whose numbers changed since the step shown are printed again
+    const changed: [number, string][] = [];
+    const prev = this.shownNodes;
+    for (let k = 0; k < this.attrs.length; k++) {
+      if (prev) {
+        let same = true;
+        for (const r of this.refs[k]) {
+          const v = nodes[r], w = prev[r];
+          if (v !== w && !(v !== v && w !== w)) { same = false; break; }
+        }
+        if (same) continue;
+      }
       let s = '';
-      for (const p of a.t) s += typeof p === 'string' ? p : printed(nodes[p[0]], p[1]);
-      attrs.push([a.i, a.n, s]);
+      for (const p of this.attrs[k].t) s += typeof p === 'string' ? p : printed(nodes[p[0]], p[1]);
+      if (s !== this.shown[k]) changed.push([k, s]);
     }
-    return { attrs, text: this.code(written) };
+    return { changed, nodes, text: this.code(written) };
   }
 
   /** The fewest decimals per changed number keeping every affected attribute within 0.01 (sync.Drag.shorten). */

@@ -65,6 +65,10 @@ public class DragLatencyBench {
             "  const v00 = el().getAttribute(attr), d00 = depVal(), text00 = code.text;",
             "  const tDown = performance.now();",
             "  fire('pointerdown', x, y, target);",
+            "  const prof = {step: [], apply: [], send: [], code: []};",
+            "  const wrap = (o, m, into) => { const f = o[m].bind(o); o[m] = (...a) => { const t = performance.now(); const r = f(...a); into.push(performance.now() - t); return r; }; };",
+            "  if (canvas.drag && canvas.drag.pred) { wrap(canvas.drag.pred, 'step', prof.step); wrap(canvas.drag.pred, 'apply', prof.apply); }",
+            "  wrap(canvas, 'sendDrag', prof.send); wrap(canvas, 'showCoords', prof.code);",
             "  const atDown = canvas.drag ? [canvas.drag.zone, !!canvas.drag.pred, [...canvas.predictions.keys()].join(' ')] : null;",
             "  const moves = [], depMoves = [], predLog = [], gaps = [], fires = [];",
             "  let first = -1;",
@@ -104,7 +108,7 @@ public class DragLatencyBench {
             "  }",
             "  done({moves, gaps, depMoves, first, settle: lastVisual, serverFinal, codeSettled: lastCodeChange, predictionReady,",
             "        changed: el().getAttribute(attr) !== v00, depChanged: depVal() !== d00, codeChanged: code.text !== text00,",
-            "        debug: [(window.__duetT || []).slice(-100).map(f => f.map(x => x.toFixed(1)).join('/')).join(' '), fires.map(f => f.toFixed(1)).join(' '), JSON.stringify(predLog), atDown, target.tagName, target.getAttribute('data-duet-i'), canvas.caption, v00, el().getAttribute(attr)]});",
+            "        debug: [Object.entries(prof).map(([k, v]) => k + ' ' + v.sort((a, b) => a - b)[v.length >> 1]?.toFixed(2) + '/' + v[Math.floor(v.length * 0.95)]?.toFixed(2)).join(', '), fires.map(f => f.toFixed(1)).join(' '), JSON.stringify(predLog), atDown, target.tagName, target.getAttribute('data-duet-i'), canvas.caption, v00, el().getAttribute(attr)]});",
             "})().catch(e => done({error: String(e) + ' ' + e.stack}));");
 
     public static void main(String[] args) throws Exception {

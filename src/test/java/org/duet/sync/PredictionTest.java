@@ -71,6 +71,15 @@ class PredictionTest {
         assertThat(p.predict(5, 0)).isNull();
     }
 
+    @Test
+    void sameTextAllowsOnlyTheLastBitsOfNumbersToDiffer() {
+        assertThat(Prediction.sameText("M 10.330110161554792 4", "M 10.33011016155479 4")).isTrue();
+        assertThat(Prediction.sameText("rgba(200, 159, 55, 0.9)", "rgba(200, 159, 55, 0.9)")).isTrue();
+        assertThat(Prediction.sameText("M 10.33 4", "M 10.34 4")).isFalse();
+        assertThat(Prediction.sameText("M 1 2", "L 1 2")).isFalse();
+        assertThat(Prediction.sameText("1,2 3,4", "1,2 3,4 5,6")).isFalse();
+    }
+
     /** The predicted step equals the server's drag and the re-rendered drawing (see the class comment). */
     static int check(String program, SyncTable t, Prediction p, double dx, double dy) {
         Prediction.Step s = p.predict(dx, dy);
