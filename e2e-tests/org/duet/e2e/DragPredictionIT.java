@@ -60,13 +60,14 @@ class DragPredictionIT {
 
     /**
      * Presses on a shape and moves the pointer by (dx, dy) in `steps` moves; right after each move event (in the same
-     * script, so no message from the server can have been handled) reads the given attributes and the code.
+     * task, so no message from the server can have been handled) reads the given attributes, and the code on the
+     * next frame (the server does not set the code during a predicted drag).
      * Returns [[attribute values…, code] per move]. The pointer stays pressed.
      */
     @SuppressWarnings("unchecked")
     private List<List<String>> pressAndMove(int shape, double dx, double dy, int steps, List<String> read) {
-        return (List<List<String>>) browser.js(String.join("\n",
-                "const [shape, dx, dy, steps, read] = arguments;",
+        return (List<List<String>>) browser.driver.executeAsyncScript(String.join("\n",
+                "const [shape, dx, dy, steps, read, done] = arguments;",
                 "const canvas = document.querySelector('duet-canvas');",
                 "const vp = canvas.querySelector('.duet-viewport');",
                 "const at = i => canvas.querySelector(`.duet-stage > svg [data-duet-i='${i}']`);",
@@ -77,14 +78,18 @@ class DragPredictionIT {
                 "    pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, composed: true}));",
                 "fire('pointerdown', x, y, target);",
                 "const z = canvas.zoom, out = [];",
-                "for (let i = 1; i <= steps; i++) {",
-                "  fire('pointermove', x + dx * z * i / steps, y + dy * z * i / steps);",
-                "  const row = read.map(r => { const [i, n] = r.split('.'); return at(Number(i)).getAttribute(n); });",
-                "  row.push(document.querySelector('duet-code-editor').text);",
-                "  out.push(row);",
-                "}",
-                "window.__duetPointer = [x + dx * z, y + dy * z];",
-                "return out;"), shape, dx, dy, steps, read);
+                "(async () => {",
+                "  for (let i = 1; i <= steps; i++) {",
+                "    fire('pointermove', x + dx * z * i / steps, y + dy * z * i / steps);",
+                "    const row = read.map(r => { const [i, n] = r.split('.'); return at(Number(i)).getAttribute(n); });",
+                // the code pane follows before the next frame is drawn (the server leaves it to the prediction)
+                "    await new Promise(r => requestAnimationFrame(() => r()));",
+                "    row.push(document.querySelector('duet-code-editor').text);",
+                "    out.push(row);",
+                "  }",
+                "  window.__duetPointer = [x + dx * z, y + dy * z];",
+                "  done(out);",
+                "})();"), shape, dx, dy, steps, read);
     }
 
     private void release() {
