@@ -166,4 +166,26 @@ class DragPredictionIT {
         browser.until("the code pane", b -> b.code().equals(server.readDocument(doc)));
         assertDrawingIsTheServers(doc);
     }
+
+    @Test
+    void aPredictionTheServerFindsWrongIsDroppedAndTheServersDrawingShown() {
+        // (div w 2) is the prelude's recursive integer division: its trace is a sum of constant 1s, so the blue rect's
+        // x = w + (div w 2) looks like w + 50 to the traces; the server's re-run shows x = w + w/2
+        String doc = open("(def w 100)\n(svg [(rect 'red' w 10 40 40) (rect 'blue' (+ w (div w 2!)) 100 30 30)])\n");
+        hoverUntilPredicted(0);
+        List<List<String>> rows = pressAndMove(0, 20, 0, 1, List.of("0.x", "1.x"));
+        assertThat(rows.get(0).subList(0, 2)).containsExactly("120", "170"); // the prediction, wrong for the blue rect
+        browser.until("the server's answer during the drag", b -> "180".equals(attr(1, "x")));
+        assertThat(browser.js("return document.querySelector('duet-canvas').drag.pred === null")).isEqualTo(true);
+        // the rest of the gesture goes by the server
+        browser.js("const [x, y] = window.__duetPointer; window.__duetPointer = [x + 10 * document.querySelector('duet-canvas').zoom, y];"
+                + "document.querySelector('duet-canvas .duet-viewport').dispatchEvent(new PointerEvent('pointermove',"
+                + " {clientX: window.__duetPointer[0], clientY: y, pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1,"
+                + " bubbles: true, composed: true}));");
+        browser.until("the server's drawing of the next move", b -> "130".equals(attr(0, "x")) && "195".equals(attr(1, "x")));
+        release();
+        browser.until("the drag to be saved", b -> server.readDocument(doc).contains("(def w 130)"));
+        browser.until("the code pane", b -> b.code().equals(server.readDocument(doc)));
+        assertDrawingIsTheServers(doc);
+    }
 }
