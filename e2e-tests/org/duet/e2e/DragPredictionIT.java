@@ -143,9 +143,9 @@ class DragPredictionIT {
         String doc = open("(def x0 100)\n"
                 + "(svg [(rect 'red' x0 20 50 50) (rect 'blue' (if (< x0 130) 10! 300!) 100 30 30)])\n");
         hoverUntilPredicted(0);
-        List<List<String>> rows = pressAndMove(0, 50, 0, 5, List.of("0.x", "1.x"));
-        assertThat(rows.get(4).get(0)).isEqualTo("150");
-        assertThat(rows.get(4).get(1)).isEqualTo("10"); // not predictable: still the old value in the move's event
+        List<List<String>> rows = pressAndMove(0, 50, 0, 1, List.of("0.x", "1.x"));
+        assertThat(rows.get(0).get(0)).isEqualTo("150");
+        assertThat(rows.get(0).get(1)).isEqualTo("10"); // not predictable: still the old value in the move's event
         release();
         browser.until("the drag to be saved", b -> server.readDocument(doc).contains("(def x0 150)"));
         browser.until("the blue rect moved by the server", b -> "300".equals(attr(1, "x")));

@@ -760,7 +760,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         if (z != null && z.active()) sendPrediction(t, z);
     }
 
-    /** Sends the prediction of a zone's drags once per program version (it may be null: not predictable). */
+    /**
+     * Sends the browser the prediction of a zone's drags, once per program version (null if they cannot be
+     * predicted). Built off the UI thread (a large drawing takes tens of milliseconds); returns the prediction if it
+     * is already known.
+     */
     private org.duet.sync.Prediction sendPrediction(SyncTable t, Zone z) {
         if (z.shape < 0) return null;
         if (predTable != t) {
@@ -769,15 +773,23 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
         String key = z.shape + "/" + z.name;
         if (predictions.containsKey(key)) return predictions.get(key);
-        org.duet.sync.Prediction p;
-        try {
-            p = org.duet.sync.Prediction.of(t, z);
-        } catch (RuntimeException ex) {
-            p = null;
-        }
-        predictions.put(key, p);
-        canvas.setPrediction(z.shape, z.name, p == null ? null : p.json());
-        return p;
+        predictions.put(key, null); // being built
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                org.duet.sync.Prediction p = org.duet.sync.Prediction.of(t, z);
+                return new Object[] {p, p == null ? null : p.json()};
+            } catch (RuntimeException ex) {
+                return new Object[] {null, null};
+            }
+        }, Runner.EXECUTOR).thenAccept(r -> ui.access(() -> {
+            if (predTable != t) return; // the program changed meanwhile
+            org.duet.sync.Prediction p = (org.duet.sync.Prediction) r[0];
+            predictions.put(key, p);
+            canvas.setPrediction(z.shape, z.name, (String) r[1]);
+            if (dragZone == z && dragTable == t) dragPrediction = p; // a drag of this zone has started meanwhile
+        }));
+        return null;
     }
 
     private void step(double dx, double dy) { step(dx, dy, false); }
