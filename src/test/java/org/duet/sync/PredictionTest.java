@@ -25,6 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attribute of the drawing may change.
  */
 class PredictionTest {
+    /** Over the corpus: steps predicted, and those whose re-rendered drawing the prediction matched exactly. */
+    static final java.util.concurrent.atomic.AtomicInteger PREDICTED = new java.util.concurrent.atomic.AtomicInteger(),
+            EXACT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Hidden control flow (branches and recursive helpers on changed numbers, which traces do not record) is the
+     * only reason for a mismatch, and it is rare in the corpus (about 2 % of the steps when this was written); the
+     * server's verdict handles it in the editor.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void nearlyAllPredictedStepsMatchTheRerenderedDrawing() {
+        if (PREDICTED.get() == 0) return; // the corpus was not run
+        assertThat(EXACT.get()).as("exactly predicted steps of %d", PREDICTED.get()).isGreaterThanOrEqualTo(PREDICTED.get() * 95 / 100);
+    }
     static final double[][] MOVES = {{7, -5}, {-13.5, 22.25}, {40, 31}};
 
     @Test
@@ -148,8 +162,8 @@ class PredictionTest {
                     if (p == null) { declined++; continue; }
                     for (double[] m : MOVES) {
                         int c = check(program, t, p, m[0], m[1]);
-                        if (c != 0) predicted++;
-                        if (c > 0) exact++;
+                        if (c != 0) { predicted++; PREDICTED.incrementAndGet(); }
+                        if (c > 0) { exact++; EXACT.incrementAndGet(); }
                         if (c < 0) flips++;
                     }
                 }
