@@ -746,6 +746,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 return;
             default: // end
                 if (dragZone != null && e.moved) step(e.dx, e.dy, false);
+                // the browser may show its prediction of a position whose program gives an error: the gesture's result
+                if (dragZone != null && dragBase != null) code.setText(dragText != null ? dragText : dragBase);
                 dragPrediction = null;
                 finishGesture();
                 canvas.dragAck(); // after pointer-up: the browser stops holding back older answers
