@@ -7,6 +7,7 @@ import { zoneSpots } from './duet-zones';
 import { drawWidgets, rotation, widgetValue, WidgetPlace } from './duet-widgets';
 import { drawFeatures, FeatureGeom, pointsOf } from './duet-features';
 import { DrawTool } from './duet-draw';
+import { Predictor, PredictionJson } from './duet-predict';
 
 interface ZoneInfo { name: string; active: boolean; value?: number; ring?: number }
 interface PointWidget { name: string; active: boolean; x: number; y: number }
@@ -15,8 +16,11 @@ interface Drag {
   shape: number; zone: string; id: number;
   x0: number; y0: number;            // pointer at mouse-down, in the shape's local units
   inv: DOMMatrix;                    // screen → local at mouse-down
+  rootInv: DOMMatrix;                // screen → drawing units at mouse-down
   dx: number; dy: number; moved: boolean;
   waiting: boolean; pending: boolean;
+  pred: Predictor | null;            // client-side prediction of this zone's drag, if the server sent one
+  predicted: boolean;                // the drawing shows the prediction for (dx, dy)
 }
 
 const SVGNS = 'http://www.w3.org/2000/svg';
@@ -57,6 +61,10 @@ export class DuetCanvas extends LitElement {
   private rehoverQueued = false;
   private hoverZone: string | null = null;
   private drag: Drag | null = null;
+  /** The server's predictions of drags, by "shape/zone" (null: that zone's drags cannot be predicted). */
+  private predictions = new Map<string, PredictionJson | null>();
+  /** After a predicted drag's pointer-up, until the server has answered its last step: older answers are skipped. */
+  private settling: { dx: number; dy: number; keys: Set<string> } | null = null;
   private axisLock: 'x' | 'y' | null = null;
 
   private svgText = '';
@@ -219,8 +227,11 @@ export class DuetCanvas extends LitElement {
   patch(updates: [number, string, string][]) {
     const root = this.rootSvg();
     if (!root) return;
+    // one pass over the drawing instead of a search per update (a drag step may set thousands of attributes)
+    const byIndex = new Map<number, Element>();
+    if (updates.length > 8) root.querySelectorAll('[data-duet-i]').forEach(e => byIndex.set(Number(e.getAttribute('data-duet-i')), e));
     for (const [i, name, value] of updates) {
-      const el = root.querySelector(`[data-duet-i="${i}"]`);
+      const el = updates.length > 8 ? byIndex.get(i) : root.querySelector(`[data-duet-i="${i}"]`);
       if (el) el.setAttribute(name, value);
     }
     this.drawHandles();
@@ -330,7 +341,9 @@ export class DuetCanvas extends LitElement {
     }
     if (this.drag && this.drag.id === e.pointerId) {
       this.onDragMove(e);
-      this.showCoords(e);
+      // the root svg does not move during a drag: its matrix from mouse-down (asking now would lay out the moved shapes)
+      const p = this.drag ? new DOMPoint(e.clientX, e.clientY).matrixTransform(this.drag.rootInv) : null;
+      if (p) this.coords = `x ${Math.round(p.x)}  y ${Math.round(p.y)}`;
       return;
     }
     if (this.dragging && this.dragging.id === e.pointerId) {
@@ -386,6 +399,7 @@ export class DuetCanvas extends LitElement {
   clearZones() {
     this.zoneTable.clear();
     this.features.clear();
+    this.predictions.clear();
     if (!this.drag) {
       this.hoverShape = -1;
       this.hoverZone = null;
@@ -470,9 +484,9 @@ export class DuetCanvas extends LitElement {
 
   setSliders(list: SliderInfo[]) { this.sliders = list; }
 
-  /** The server has handled a drag step: the next one may be sent. */
+  /** The server has handled a drag step: the next one may be sent (after pointer-up: the drag is over). */
   dragAck() {
-    if (!this.drag) return;
+    if (!this.drag) { this.settling = null; return; }
     this.drag.waiting = false;
     if (this.drag.pending) this.sendDrag('move');
   }
@@ -723,7 +737,12 @@ export class DuetCanvas extends LitElement {
     if (!el || !m) return false;
     const inv = m.inverse();
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(inv);
-    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, dx: 0, dy: 0, moved: false, waiting: false, pending: false };
+    const rootM = this.rootSvg()?.getScreenCTM();
+    this.drag = { shape, zone, id: e.pointerId, x0: p.x, y0: p.y, inv, rootInv: rootM ? rootM.inverse() : new DOMMatrix(),
+      dx: 0, dy: 0, moved: false, waiting: false,
+      pending: false, pred: null, predicted: false };
+    this.settling = null;
+    this.drag.pred = this.predictor(shape, zone);
     capture(e);
     this.classList.add('duet-dragging');
     e.preventDefault();
@@ -748,7 +767,84 @@ export class DuetCanvas extends LitElement {
     if (dx === d.dx && dy === d.dy) return;
     d.dx = dx; d.dy = dy; d.moved = true;
     if (d.zone.endsWith('Ball') || d.shape < 0) this.drawHandles(); // the widget follows at once
+    d.predicted = false;
+    if (d.pred && d.pred.bound()) {
+      const step = d.pred.step(dx, dy);
+      if (step) {
+        d.pred.apply(step);
+        this.handlesNextFrame();
+        if (step.text !== null) this.showCode(step.text);
+        d.predicted = true;
+      }
+    } else {
+      d.pred = null;
+    }
     this.sendDrag('move');
+  }
+
+  /** The server's prediction of a zone's drags (JSON text, or null if they cannot be predicted). */
+  setPrediction(shape: number, zone: string, json: string | null) {
+    this.predictions.set(shape + '/' + zone, json ? JSON.parse(json) as PredictionJson : null);
+    const d = this.drag;
+    if (d && !d.pred && !d.moved && d.shape === shape && d.zone === zone) d.pred = this.predictor(shape, zone);
+  }
+
+  private codeText: string | null = null;
+  private handlesPending = false;
+
+  /** Redraws the handles before the next frame (once): reading the moved shape's position now would lay out the
+   *  whole drawing inside the pointer event. */
+  private handlesNextFrame() {
+    if (this.handlesPending) return;
+    this.handlesPending = true;
+    requestAnimationFrame(() => { this.handlesPending = false; this.drawHandles(); });
+  }
+
+  /** The predicted program text, in the code pane before the frame is drawn (once per frame: the latest). */
+  private showCode(text: string) {
+    if (this.codeText === null) requestAnimationFrame(() => {
+      const t = this.codeText;
+      this.codeText = null;
+      if (t !== null) this.codeEditor()?.setText(t);
+    });
+    this.codeText = text;
+  }
+
+  private codeEditor(): { text: string; setText(t: string): void } | null {
+    return document.querySelector('duet-code-editor') as unknown as { text: string; setText(t: string): void } | null;
+  }
+
+  /** A predictor bound to the drawing and code shown, or null (none sent, or stale). */
+  private predictor(shape: number, zone: string): Predictor | null {
+    const j = this.predictions.get(shape + '/' + zone);
+    const root = this.rootSvg();
+    if (!j || !root) return null;
+    try {
+      const p = new Predictor(j);
+      const code = this.codeEditor();
+      return p.bind(root, code ? code.text : null) ? p : null;
+    } catch {
+      return null; // e.g. an operator this page does not know: the server path only
+    }
+  }
+
+  /**
+   * The server's answer to a drag step for the total displacement (dx, dy): the attributes that changed, and its
+   * verdict on this page's prediction of that step: "ok" (right: the predicted attributes are left out), "wrong"
+   * (control flow the traces do not show, such as a branch taken on a changed number: every predicted attribute is
+   * included, and the rest of the gesture goes by the server) or "" (not predicted). While a predicted drag goes on
+   * (or settles after pointer-up), an unjudged answer for an older displacement does not undo the prediction.
+   */
+  dragPatch(dx: number, dy: number, updates: [number, string, string][], verdict: string) {
+    const d = this.drag;
+    if (verdict === 'wrong' && d) { d.pred = null; d.predicted = false; }
+    if (verdict === '') {
+      const keys = d ? (d.pred && d.predicted ? d.pred.keys : null) : this.settling?.keys;
+      const cur = d ? d : this.settling;
+      if (keys && cur && (cur.dx !== dx || cur.dy !== dy)) updates = updates.filter(([i, n]) => !keys.has(i + '|' + n));
+      else if (d && d.pred) d.pred.forget();
+    }
+    this.patch(updates);
   }
 
   private sendDrag(phase: 'start' | 'move' | 'end') {
@@ -758,14 +854,17 @@ export class DuetCanvas extends LitElement {
     d.pending = false;
     if (phase !== 'end') d.waiting = true;
     this.dispatchEvent(new CustomEvent('duet-drag', {
-      detail: { shape: d.shape, zone: d.zone, dx: d.dx, dy: d.dy, phase, moved: d.moved }, bubbles: true
+      detail: { shape: d.shape, zone: d.zone, dx: d.dx, dy: d.dy, phase, moved: d.moved, predicted: d.predicted },
+      bubbles: true
     }));
   }
 
   private endDrag() {
     const d = this.drag;
     if (!d) return;
+    if (this.codeText !== null) { this.codeEditor()?.setText(this.codeText); this.codeText = null; }
     this.sendDrag('end');
+    this.settling = d.pred && d.predicted ? { dx: d.dx, dy: d.dy, keys: d.pred.keys } : null;
     this.drag = null;
     this.lastEvent = null;
     this.axisLock = null;

@@ -66,10 +66,13 @@ class DragIT {
 
     /** Presses on an element, moves in small steps (waiting a frame between), releases. */
     private void drag(WebElement from, int dx, int dy) {
+        // the browser shows its prediction of the drag at once; the server's run after the release replaces the drawing
+        WebElement drawing = browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg"));
         Actions a = new Actions(browser.driver).moveToElement(from).pause(Duration.ofMillis(300)).clickAndHold();
         int steps = 10;
         for (int i = 0; i < steps; i++) a = a.moveByOffset(dx / steps, dy / steps).pause(Duration.ofMillis(20));
         a.pause(Duration.ofMillis(300)).release().perform();
+        browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(drawing));
     }
 
     private String attr(int shape, String name) {

@@ -30,6 +30,30 @@ public class DrawingCanvas extends Component {
         getElement().callJsFunction("patch", a);
     }
 
+    /**
+     * The server's answer to a drag step for the total displacement (dx, dy): the changed attributes. Verdict on the
+     * browser's prediction of this step: "ok" (it was right; the predicted attributes are left out of the updates),
+     * "wrong" (the browser drops the prediction for the rest of the gesture; every predicted attribute is included)
+     * or "" (no prediction: during a predicted drag the browser then skips, from an answer for an older displacement,
+     * the attributes it predicts).
+     */
+    public void dragPatch(double dx, double dy, java.util.List<org.duet.svg.CanvasDiff.Update> updates, String verdict) {
+        elemental.json.JsonArray a = elemental.json.Json.createArray();
+        for (org.duet.svg.CanvasDiff.Update u : updates) {
+            elemental.json.JsonArray e = elemental.json.Json.createArray();
+            e.set(0, u.index());
+            e.set(1, u.name());
+            e.set(2, u.value());
+            a.set(a.length(), e);
+        }
+        getElement().callJsFunction("dragPatch", dx, dy, a, verdict);
+    }
+
+    /** The prediction of a zone's drags ({@link org.duet.sync.Prediction#json()}), or null: they cannot be predicted. */
+    public void setPrediction(int shape, String zone, String json) {
+        getElement().callJsFunction("setPrediction", shape, zone, json);
+    }
+
     public void setDimmed(boolean dimmed) { getElement().callJsFunction("setDimmed", dimmed); }
 
     public void resetView() { getElement().callJsFunction("resetView"); }
@@ -89,11 +113,14 @@ public class DrawingCanvas extends Component {
         public final String zone, phase;
         public final double dx, dy;
         public final boolean moved;
+        /** The browser showed its own prediction of this step (drawing and code). */
+        public final boolean predicted;
 
         public DragEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
                          @EventData("event.detail.zone") String zone, @EventData("event.detail.phase") String phase,
                          @EventData("event.detail.dx") double dx, @EventData("event.detail.dy") double dy,
-                         @EventData("event.detail.moved") boolean moved) {
+                         @EventData("event.detail.moved") boolean moved,
+                         @EventData("event.detail.predicted") boolean predicted) {
             super(source, fromClient);
             this.shape = shape;
             this.zone = zone;
@@ -101,6 +128,7 @@ public class DrawingCanvas extends Component {
             this.dx = dx;
             this.dy = dy;
             this.moved = moved;
+            this.predicted = predicted;
         }
     }
 

@@ -93,6 +93,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private Zone dragZone;
     private String dragBase, dragText;
     private double dragDx, dragDy;
+    /** Predictions of zone drags sent to the browser for the table {@code predTable}, by "shape/zone" (null: none). */
+    private SyncTable predTable;
+    private final java.util.Map<String, org.duet.sync.Prediction> predictions = new java.util.HashMap<>();
+    /** The prediction the browser has for the drag in progress, or null. */
+    private org.duet.sync.Prediction dragPrediction;
     /** Other ways of making the last drag, offered in a panel over the canvas. */
     private final AlternativesPanel alternatives = new AlternativesPanel();
     private final InspectorPanel inspector = new InspectorPanel(this::clearSelection);
@@ -185,6 +190,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         canvas.onAsk(e -> askAlternatives(e.shape, e.zone));
         code.onNumberAction(e -> numberAction(e.offset, e.action));
         canvas.onDrag(this::dragged);
+        canvas.onHover(e -> predictFor(e.shape, e.zone));
         canvas.onSlider(this::slid);
         canvas.onDraw(this::drawn);
         canvas.onTool(e -> palette.cursorChosen());
@@ -1204,21 +1210,74 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 dragTable = t;
                 dragBase = text;
                 dragText = null;
+                dragPrediction = sendPrediction(t, dragZone);
                 canvas.dragAck();
                 return;
             }
             case "move":
-                if (dragZone != null) step(e.dx, e.dy);
+                if (dragZone != null) step(e.dx, e.dy, e.predicted);
                 canvas.dragAck();
                 return;
             default: // end
-                if (dragZone != null && e.moved) step(e.dx, e.dy);
+                if (dragZone != null && e.moved) step(e.dx, e.dy, false);
+                // the browser may show its prediction of a position whose program gives an error: the gesture's result
+                if (dragZone != null && dragBase != null) code.setText(dragText != null ? dragText : dragBase);
+                // a gesture that changed nothing is not run again: its drawing replaces whatever was predicted
+                if (dragPrediction != null && (dragText == null || dragText.equals(dragBase))) showDrawing();
+                dragPrediction = null;
                 finishGesture();
+                canvas.dragAck(); // after pointer-up: the browser stops holding back older answers
         }
     }
 
-    /** One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. */
-    private void step(double dx, double dy) {
+    /** The pointer is over a zone: the browser gets the prediction of its drags, ready before the press. */
+    private void predictFor(int shape, String zoneName) {
+        if (dragZone != null || shape < 0 || zoneName == null || zoneName.isEmpty()) return;
+        SyncTable t = table();
+        Zone z = t == null ? null : t.zone(shape, zoneName);
+        if (z != null && z.active()) sendPrediction(t, z);
+    }
+
+    /**
+     * Sends the browser the prediction of a zone's drags, once per program version (null if they cannot be
+     * predicted). Built off the UI thread (a large drawing takes tens of milliseconds); returns the prediction if it
+     * is already known.
+     */
+    private org.duet.sync.Prediction sendPrediction(SyncTable t, Zone z) {
+        if (z.shape < 0) return null;
+        if (predTable != t) {
+            predTable = t;
+            predictions.clear();
+        }
+        String key = z.shape + "/" + z.name;
+        if (predictions.containsKey(key)) return predictions.get(key);
+        predictions.put(key, null); // being built
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                org.duet.sync.Prediction p = org.duet.sync.Prediction.of(t, z);
+                return new Object[] {p, p == null ? null : p.json()};
+            } catch (RuntimeException ex) {
+                return new Object[] {null, null};
+            }
+        }, Runner.EXECUTOR).thenAccept(r -> ui.access(() -> {
+            if (predTable != t) return; // the program changed meanwhile
+            org.duet.sync.Prediction p = (org.duet.sync.Prediction) r[0];
+            predictions.put(key, p);
+            canvas.setPrediction(z.shape, z.name, (String) r[1]);
+            if (dragZone == z && dragTable == t) dragPrediction = p; // a drag of this zone has started meanwhile
+        }));
+        return null;
+    }
+
+    private void step(double dx, double dy) { step(dx, dy, false); }
+
+    /**
+     * One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. When the
+     * browser already shows its prediction of this step ({@code predicted}), the code pane is left to it (an answer
+     * arriving late would set older numbers); the last step of a gesture always sets it.
+     */
+    private void step(double dx, double dy, boolean predicted) {
         dragDx = dx;
         dragDy = dy;
         DragResult r;
@@ -1242,20 +1301,50 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         // usually only numbers moved: send just the attributes that changed
         List<org.duet.svg.CanvasDiff.Update> updates = previous == null ? null
                 : Runner.call(() -> org.duet.svg.CanvasDiff.diff(previous.canvas, rr.canvas));
-        if (updates != null) canvas.patch(updates);
-        else canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
-        code.setText(newText);
-        List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
-        java.util.Set<Integer> unsolved = new java.util.HashSet<>();
-        for (DragResult.Element el : r.unsolved()) if (el.loc != null) unsolved.add(el.loc.id());
-        for (Loc l : dragZone.assigned()) {
-            Loc now = rr.program.loc(l.id());
-            if (now == null) continue;
-            String cls = unsolved.contains(l.id()) ? "duet-mark-unsolved" : r.changedLocs.containsKey(l.id())
-                    ? "duet-mark-changed" : "duet-mark-drives";
-            marks.add(highlight(rr.program, now, cls, unsolved.contains(l.id()) ? "could not be solved for this position" : null));
+        org.duet.sync.Prediction pred = dragPrediction;
+        String verdict = "";
+        if (updates != null && pred != null) {
+            // Was the browser's prediction of this step right? Then its attributes need not be sent (an answer
+            // arriving after later moves would set them back); if not, all of them, and the browser drops it.
+            org.duet.sync.Prediction.Step ps = predicted ? pred.predict(dx, dy) : null;
+            List<org.duet.sync.Prediction.Template> tms = pred.templates();
+            boolean right = ps != null;
+            for (int i = 0; right && i < tms.size(); i++) {
+                org.duet.svg.Attr a = rr.canvas.elements().get(tms.get(i).element()).attr(tms.get(i).name());
+                right = a != null && org.duet.sync.Prediction.sameText(a.text, ps.attributes().get(i));
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (org.duet.sync.Prediction.Template tm : tms) keys.add(tm.element() + "|" + tm.name());
+            List<org.duet.svg.CanvasDiff.Update> out = new java.util.ArrayList<>();
+            for (org.duet.svg.CanvasDiff.Update u : updates) if (!right || !keys.contains(u.index() + "|" + u.name())) out.add(u);
+            if (!right) {
+                java.util.Set<String> sent = new java.util.HashSet<>();
+                for (org.duet.svg.CanvasDiff.Update u : out) sent.add(u.index() + "|" + u.name());
+                for (org.duet.sync.Prediction.Template tm : tms) {
+                    org.duet.svg.Attr a = rr.canvas.elements().get(tm.element()).attr(tm.name());
+                    if (a != null && sent.add(tm.element() + "|" + tm.name()))
+                        out.add(new org.duet.svg.CanvasDiff.Update(tm.element(), tm.name(), a.text));
+                }
+            }
+            updates = out;
+            verdict = !predicted ? "" : right ? "ok" : "wrong";
         }
-        code.setMarks(marks);
+        if (updates != null) canvas.dragPatch(dx, dy, updates, verdict);
+        else canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
+        if (!predicted) { // else the browser shows the code of its prediction
+            code.setText(newText);
+            List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
+            java.util.Set<Integer> unsolved = new java.util.HashSet<>();
+            for (DragResult.Element el : r.unsolved()) if (el.loc != null) unsolved.add(el.loc.id());
+            for (Loc l : dragZone.assigned()) {
+                Loc now = rr.program.loc(l.id());
+                if (now == null) continue;
+                String cls = unsolved.contains(l.id()) ? "duet-mark-unsolved" : r.changedLocs.containsKey(l.id())
+                        ? "duet-mark-changed" : "duet-mark-drives";
+                marks.add(highlight(rr.program, now, cls, unsolved.contains(l.id()) ? "could not be solved for this position" : null));
+            }
+            code.setMarks(marks);
+        }
         StringBuilder cap = new StringBuilder(dragZone.caption().replace(" (ACTIVE)", ""));
         cap.append(String.format("  dx %.0f dy %.0f", dx, dy));
         if (!r.exact()) cap.append("  — not every attribute can follow");
