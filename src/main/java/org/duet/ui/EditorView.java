@@ -1223,7 +1223,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 // the browser may show its prediction of a position whose program gives an error: the gesture's result
                 if (dragZone != null && dragBase != null) code.setText(dragText != null ? dragText : dragBase);
                 // a gesture that changed nothing is not run again: its drawing replaces whatever was predicted
-                if (dragPrediction != null && (dragText == null || dragText.equals(dragBase))) showDrawing();
+                // (a click, with no move, predicted nothing: the drawing stays as it is)
+                if (dragPrediction != null && e.moved && (dragText == null || dragText.equals(dragBase))) showDrawing();
                 dragPrediction = null;
                 finishGesture();
                 canvas.dragAck(); // after pointer-up: the browser stops holding back older answers
