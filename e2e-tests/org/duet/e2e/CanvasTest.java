@@ -54,6 +54,9 @@ abstract class CanvasTest {
         return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + i + "']"));
     }
 
+    /** An attribute of a shape of the drawing, read afresh. */
+    String attr(int shape, String name) { return shape(shape).getAttribute(name); }
+
     /** An element of the overlay above the drawing (handles, widgets, features), once it is there. */
     WebElement overlay(String css) {
         return browser.until(css, b -> b.driver.findElements(By.cssSelector("duet-canvas .duet-overlay " + css))

@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -16,14 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Live synchronisation as a person uses it: hover a shape, drag it or its handles, move a slider, undo. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DragIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
+class DragIT extends CanvasTest {
     static final String BOXES = "(def [x0 y0 w h sep] [40 28 60 130 110])\n"
             + "(def boxi (\\i (rect 'lightblue' (+ x0 (mult i sep)) y0 w h)))\n"
             + "(svg (map boxi [0! 1! 2!]))\n";
@@ -34,38 +22,8 @@ class DragIT {
             + "      (polygon 'green' 'black' 2 [[100 300] [160 300] [130 250]])\n"
             + "      (rect 'navy' 400 100 size size)])\n";
 
-    @BeforeAll void start() {
-        server = DuetServer.start("DragIT");
-        browser = Browser.open(E2e.testDir("DragIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
-    private int docs;
-
-    /** Each test works on a fresh document of its own. */
-    private String open(String program) {
-        String doc = "drag" + (++docs);
-        server.writeDocument(doc, program);
-        browser.openEditor(server.url("doc/" + doc));
-        browser.waitForGoodRun();
-        browser.waitForSvg("the drawing", s -> s.contains("data-duet-i"));
-        return doc;
-    }
-
-    private WebElement shape(int i) {
-        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + i + "']"));
-    }
-
-    private String caption() {
-        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText();
-    }
-
-    /** Presses on an element, moves in small steps (waiting a frame between), releases. */
-    private void drag(WebElement from, int dx, int dy) {
+    /** Presses on an element, moves in small steps (waiting a frame between), releases; waits for the server's run. */
+    @Override void drag(WebElement from, int dx, int dy) {
         // the browser shows its prediction of the drag at once; the server's run after the release replaces the drawing
         WebElement drawing = browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg"));
         Actions a = new Actions(browser.driver).moveToElement(from).pause(Duration.ofMillis(300)).clickAndHold();
@@ -73,10 +31,6 @@ class DragIT {
         for (int i = 0; i < steps; i++) a = a.moveByOffset(dx / steps, dy / steps).pause(Duration.ofMillis(20));
         a.pause(Duration.ofMillis(300)).release().perform();
         browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(drawing));
-    }
-
-    private String attr(int shape, String name) {
-        return shape(shape).getAttribute(name);
     }
 
     @Test
@@ -108,9 +62,7 @@ class DragIT {
     void draggingACornerResizes() {
         open(BOXES);
         new Actions(browser.driver).moveToElement(shape(0)).pause(Duration.ofMillis(300)).perform();
-        WebElement corner = browser.until("the BotRight handle", b -> b.driver.findElements(
-                By.cssSelector("duet-canvas .duet-overlay [data-zone='BotRight']")).stream().findFirst().orElse(null));
-        drag(corner, 20, 10);
+        withOverlay("[data-zone='BotRight']", corner -> drag(corner, 20, 10));
         browser.until("w and h to change", b -> b.code().contains("[40 28 80 140 110]"));
         // (re-read each time: the drawing is replaced when the program runs after the drag)
         browser.until("the rect to resize", b -> "80".equals(attr(0, "width")) && "140".equals(attr(0, "height")));
@@ -120,14 +72,10 @@ class DragIT {
     void circleEdgeAndPolygonPoint() {
         open(SHAPES);
         new Actions(browser.driver).moveToElement(shape(0)).pause(Duration.ofMillis(300)).perform();
-        WebElement edge = browser.until("the circle's RightEdge", b -> b.driver.findElements(
-                By.cssSelector("duet-canvas .duet-overlay [data-zone='RightEdge']")).stream().findFirst().orElse(null));
-        drag(edge, 20, 0);
+        withOverlay("[data-zone='RightEdge']", edge -> drag(edge, 20, 0));
         browser.until("the radius to grow", b -> b.code().contains("[300 200 70]"));
         new Actions(browser.driver).moveToElement(shape(1)).pause(Duration.ofMillis(300)).perform();
-        WebElement point = browser.until("the polygon's Point3", b -> b.driver.findElements(
-                By.cssSelector("duet-canvas .duet-overlay [data-zone='Point3']")).stream().findFirst().orElse(null));
-        drag(point, 10, -20);
+        withOverlay("[data-zone='Point3']", point -> drag(point, 10, -20));
         browser.until("the point to move", b -> b.code().contains("[140 230]"));
     }
 

@@ -2,12 +2,7 @@ package org.duet.e2e;
 
 import org.duet.svg.Renderer;
 import org.duet.svg.SvgElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 
@@ -21,35 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the code pane change within the pointer move's own event (so before any answer of the server could arrive), and
  * after pointer-up the code and the drawing are the server's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DragPredictionIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
-    @BeforeAll void start() {
-        server = DuetServer.start("DragPredictionIT");
-        browser = Browser.open(E2e.testDir("DragPredictionIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
-    private int docs;
-
-    private String open(String program) {
-        String doc = "predict" + (++docs);
-        server.writeDocument(doc, program);
-        browser.openEditor(server.url("doc/" + doc));
-        browser.waitForGoodRun();
-        browser.waitForSvg("the drawing", s -> s.contains("data-duet-i"));
-        return doc;
-    }
-
+class DragPredictionIT extends CanvasTest {
     /** Hovers a shape until the browser has the prediction of its Interior zone. */
     private void hoverUntilPredicted(int shape) {
         new Actions(browser.driver).moveToElement(browser.driver.findElement(
@@ -96,11 +63,6 @@ class DragPredictionIT {
         browser.js("const [x, y] = window.__duetPointer; document.querySelector('duet-canvas .duet-viewport')"
                 + ".dispatchEvent(new PointerEvent('pointerup', {clientX: x, clientY: y, pointerId: 9, pointerType: 'mouse',"
                 + " button: 0, buttons: 0, bubbles: true, composed: true}));");
-    }
-
-    private String attr(int shape, String name) {
-        return browser.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + shape + "']"))
-                .getAttribute(name);
     }
 
     /** The drawing shown equals the server's rendering of the saved program (every attribute of every shape). */
