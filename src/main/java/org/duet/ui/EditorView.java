@@ -1211,11 +1211,24 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 dragBase = text;
                 dragText = null;
                 dragPrediction = sendPrediction(t, dragZone);
+                lastConfirm = 0;
                 canvas.dragAck();
                 return;
             }
             case "move":
-                if (dragZone != null) step(e.dx, e.dy, e.predicted);
+                if (dragZone != null) {
+                    long now = System.nanoTime();
+                    if (e.predicted && dragPrediction != null && now - lastConfirm < CONFIRM_EVERY_NS) {
+                        // the browser shows this step already: the server checks it at most every CONFIRM_EVERY_NS
+                        // (and always at pointer-up), so that re-running a large program does not take the CPU
+                        // the browser needs to draw
+                        dragDx = e.dx;
+                        dragDy = e.dy;
+                    } else {
+                        step(e.dx, e.dy, e.predicted);
+                        lastConfirm = System.nanoTime();
+                    }
+                }
                 canvas.dragAck();
                 return;
             default: // end
@@ -1278,6 +1291,10 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
      * browser already shows its prediction of this step ({@code predicted}), the code pane is left to it (an answer
      * arriving late would set older numbers); the last step of a gesture always sets it.
      */
+    /** During a predicted drag, how often the server runs a step to check the browser's prediction. */
+    static final long CONFIRM_EVERY_NS = 100_000_000L;
+    private long lastConfirm;
+
     private void step(double dx, double dy, boolean predicted) {
         dragDx = dx;
         dragDy = dy;
