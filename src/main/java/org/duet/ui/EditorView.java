@@ -786,10 +786,16 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** A change of the program made on the canvas (drawing, deleting): one undo step, shown, saved and run. */
-    private void applyEdit(String newText) {
+    private void applyEdit(String newText) { applyEdit(newText, false); }
+
+    /**
+     * A change of the program made by a tool: one undo step, shown, saved and run; the selection is cleared unless
+     * {@code keepSelection} (the shapes stay where they were).
+     */
+    private void applyEdit(String newText, boolean keepSelection) {
         if (newText.equals(text)) return;
         alternatives.hide();
-        select(List.of());
+        if (!keepSelection) select(List.of());
         text = newText;
         history.changed(text);
         code.setText(text);
@@ -1082,13 +1088,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         relate.clearResults();
         featureRefs = List.of();
         canvas.setFeatureSelection(featureRefs);
-        text = c.program();
-        history.changed(text);
-        code.setText(text);
-        code.setMarks(List.of());
-        save();
-        render();
-        updateUndoRedo();
+        applyEdit(c.program(), true);
         setStatus("Applied: " + c.description(), false);
     }
 
@@ -1144,12 +1144,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 String newText = org.duet.lang.Printer.annotate(p, l, a);
                 if (newText.equals(text)) return;
                 pins.remove(l.id());
-                text = newText;
-                history.changed(text);
-                code.setText(text);
-                save();
-                render();
-                updateUndoRedo();
+                applyEdit(newText, true);
                 setStatus((action.equals("freeze") ? "Frozen: drags no longer change " : "Thawed: drags may change ")
                         + locName(l) + ".", false);
                 return;
