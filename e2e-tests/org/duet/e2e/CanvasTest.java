@@ -1,10 +1,5 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -15,30 +10,11 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * What the canvas tests share: a server and a browser per class, a fresh document per test, and the gestures of a
+ * What the canvas tests share besides a server and a browser: a fresh document per test, and the gestures of a
  * person — find a shape or a handle of the overlay, click, Shift-click, drag in small steps.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CanvasTest {
-    DuetServer server;
-    Browser browser;
+abstract class CanvasTest extends BrowserTest {
     private int docs;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
-    /** The name of the test class, for its server's workspace and its browser's downloads. */
-    String name() { return getClass().getSimpleName(); }
-
-    @BeforeAll void start() {
-        server = DuetServer.start(name());
-        browser = Browser.open(E2e.testDir(name(), "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
 
     /** Opens a fresh document with this program and waits for its drawing. */
     String open(String program) {

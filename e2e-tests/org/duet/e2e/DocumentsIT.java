@@ -1,12 +1,7 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,24 +20,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Documents: new, rename (and names that must be refused), duplicate, delete and undo, upload, two windows. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DocumentsIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
-    @BeforeAll void start() {
-        server = DuetServer.start("DocumentsIT");
-        browser = Browser.open(E2e.testDir("DocumentsIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
+class DocumentsIT extends BrowserTest {
     @BeforeEach void freshPage() {
         browser.openEditor(server.url());
     }

@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,14 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The drawing tools as a person uses them: choose a tool (button or key), draw on the canvas, see the shape's code in
  * the code pane and the shape on the canvas; drag the new shape; undo each step; Delete; Esc.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DrawIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
+class DrawIT extends BrowserTest {
     static final String BLANK = "(blobs [\n])\n";
 
     static final String TWO_RECTS = "(def rect1\n  (let [x y w h] [40 40 100 60]\n"
@@ -38,16 +26,6 @@ class DrawIT {
             + "  (let [fill stroke strokeWidth] [300 300 0]\n  (let rot 0\n"
             + "    [ (rawRect fill stroke strokeWidth x y w h rot) ]))))\n\n"
             + "(blobs [\n  rect1\n  rect2\n])\n";
-
-    @BeforeAll void start() {
-        server = DuetServer.start("DrawIT");
-        browser = Browser.open(E2e.testDir("DrawIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
 
     private int docs;
 

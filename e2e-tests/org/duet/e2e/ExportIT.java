@@ -1,13 +1,8 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -29,30 +24,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Export menu: SVG (the same file as {@code duet render --clean}), PNG 1×, 2× and at a width, the program. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExportIT {
+class ExportIT extends BrowserTest {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
     /** A red rectangle on an otherwise empty drawing: its export is 220 × 120 (10 units of padding around). */
     static final String RED = "(svg [(rect 'red' 0 0 200 100)])";
 
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
-    @BeforeAll void start() {
-        server = DuetServer.start("ExportIT");
-        browser = Browser.open(E2e.testDir("ExportIT", "downloads"));
-    }
-
     @BeforeEach void freshPage() {
         browser.openEditor(server.url());
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     private Path downloadsFor(TestInfo info) {

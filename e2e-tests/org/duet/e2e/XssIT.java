@@ -1,13 +1,8 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -23,24 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Programs that try to run script in the page: markup in strings is shown as text, script URLs and event handlers
  * are refused with a clear message, and nothing ever runs ({@code window.__pwned} stays undefined, no alert).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class XssIT {
-    DuetServer server;
-    Browser browser;
-
-    @RegisterExtension
-    final TestWatcher failures = E2e.failureArtifacts(() -> browser);
-
-    @BeforeAll void start() {
-        server = DuetServer.start("XssIT");
-        browser = Browser.open(E2e.testDir("XssIT", "downloads"));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
+class XssIT extends BrowserTest {
     @BeforeEach void freshPage() {
         browser.openEditor(server.url());
         browser.waitForEditor();
