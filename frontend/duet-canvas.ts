@@ -184,8 +184,11 @@ export class DuetCanvas extends LitElement {
       <div class="duet-coords">${this.coords}</div>
       <div class="duet-caption">${this.caption}</div>
       ${this.sliders.length ? html`<div class="duet-sliders" @pointerdown=${(e: Event) => e.stopPropagation()}>
-        ${this.sliders.map(sl => html`<label class="duet-slider" title=${sl.name}>
-          <span class="duet-slider-name">${sl.name}</span>
+        ${this.sliders.map((sl, k) => html`<label class="duet-slider" title=${sl.name}>
+          <span class="duet-slider-name ${this.selectedFeatures.has('slider' + (k + 1)) ? 'duet-on' : ''}"
+                data-feature=${'slider' + (k + 1)}
+                title="Click to select this slider's value for relating (slider${k + 1})"
+                @click=${(e: Event) => { e.preventDefault(); this.toggleFeatures(['slider' + (k + 1)]); }}>${sl.name}</span>
           <input type="range" data-slider=${sl.index} min=${sl.lo} max=${sl.hi} step=${sl.int ? 1 : 'any'}
                  .value=${String(sl.value)}
                  @input=${(e: Event) => this.slide(sl, e, 'move')}
@@ -466,6 +469,7 @@ export class DuetCanvas extends LitElement {
   setFeatureSelection(refs: string[], fromUser = true) {
     this.selectedFeatures = new Set(refs);
     this.drawHandles();
+    this.requestUpdate(); // the sliders' names show which are selected
     if (fromUser)
       this.dispatchEvent(new CustomEvent('duet-features', { detail: { refs: refs.join(' ') }, bubbles: true }));
   }
@@ -617,7 +621,7 @@ export class DuetCanvas extends LitElement {
     this.drawPoints(overlay);
     for (const s of this.selected) this.drawSelected(overlay, s);
     const featured = new Set(this.selected);
-    for (const r of this.selectedFeatures) featured.add(Number(r.split('.')[0]));
+    for (const r of this.selectedFeatures) if (r.includes('.')) featured.add(Number(r.split('.')[0]));
     for (const s of featured) {
       const fs = this.features.get(s), el = this.shapeEl(s);
       if (fs && el) drawFeatures(overlay, s, fs, this.selectedFeatures, this.hairPoint,

@@ -94,4 +94,19 @@ class RelateIT extends CanvasTest {
         browser.until("nothing selected", b -> !b.byId("inspector").isDisplayed()
                 && !b.present(By.cssSelector("duet-canvas .duet-overlay .duet-feature-distance")));
     }
+
+    @Test
+    void aSliderValueCanBeRelatedToAWidth() {
+        open("(def size 30{5-60})\n(def [x y w] [50 60 80])\n(svg [(rect 'red' x y w 40) (circle 'blue' 200 100 size)])\n");
+        select(0);
+        click(browser.driver.findElement(By.cssSelector("duet-canvas .duet-slider-name[data-feature='slider1']")));
+        withOverlay(".duet-feature-distance[data-feature='0.rectWidth']", w -> new Actions(browser.driver)
+                .moveToElement(w, -20, 0).pause(Duration.ofMillis(250)).click().perform());
+        browser.until("the slider's value and the width", b -> chips().equals(List.of("slider1", "0.rectWidth")));
+        assertThat(browser.byId("selected-features").getText()).contains("slider1 (size)");
+        browser.byId("tool-make-equal").click();
+        new Actions(browser.driver).moveToElement(candidate(1)).pause(Duration.ofMillis(300)).click().perform();
+        browser.until("the width to follow the slider", b -> b.code().contains("(def [x y w] [50 60 size])"));
+        browser.until("the rect as wide as the slider says", b -> "30".equals(attr(0, "width")));
+    }
 }

@@ -28,7 +28,8 @@ final class FeaturesCommand implements Callable<Integer> {
     Integer shape;
 
     @Option(names = "--json", description = "print JSON: {\"shapes\":[{\"shape\":N,\"kind\":K,\"features\":[{\"name\":…,"
-            + "\"ref\":\"N.NAME\",\"kind\":\"X|Y|DISTANCE|OTHER\",\"value\":…,\"formula\":…,\"point\":…,\"x\":…,\"y\":…}]}]}")
+            + "\"ref\":\"N.NAME\",\"kind\":\"X|Y|DISTANCE|OTHER\",\"value\":…,\"formula\":…,\"point\":…,\"x\":…,\"y\":…}]}],"
+            + "\"sliders\":[{\"ref\":\"slider1\",\"value\":…,\"formula\":…}]} (sliders without --shape)")
     boolean json;
 
     @Override public Integer call() {
@@ -60,7 +61,21 @@ final class FeaturesCommand implements Callable<Integer> {
                 }
                 j.endArray().endObject();
             }
-            j.endArray().endObject();
+            j.endArray();
+            if (shape == null) {
+                // the values of the range sliders are features too (slider1, slider2, … in the order of the text)
+                List<FeatureInfo> ss = FeatureCatalog.sliders(r);
+                j.key("sliders").beginArray();
+                if (!ss.isEmpty()) sb.append("sliders\n");
+                for (FeatureInfo f : ss) {
+                    j.beginObject().key("ref").value(f.ref()).key("value").value(f.value).key("formula").value(f.formula)
+                            .endObject();
+                    sb.append(String.format(Locale.ROOT, "  %-18s %-9s %s = %s%n", f.ref(), "other", f.formula,
+                            org.duet.lang.JsNumber.toString(f.value)));
+                }
+                j.endArray();
+            }
+            j.endObject();
             out.print(json ? j + "\n" : sb.toString());
             out.flush();
             return 0;

@@ -36,12 +36,18 @@ public final class FeatureCatalog {
 
     /** The shape's number and, for a feature reference, the feature's name (null for a whole shape). */
     public record Ref(int shape, String feature) {
-        @Override public String toString() { return feature == null ? String.valueOf(shape) : shape + "." + feature; }
+        @Override public String toString() {
+            return feature == null ? String.valueOf(shape) : shape == SLIDERS ? feature : shape + "." + feature;
+        }
     }
 
-    /** Parses {@code N.FEATURE} or {@code N}; a RelateException says what is wrong. */
+    /** The pseudo shape number of the program's range sliders: their values are features {@code slider1}, … */
+    public static final int SLIDERS = -1;
+
+    /** Parses {@code N.FEATURE}, {@code N} or {@code sliderK}; a RelateException says what is wrong. */
     public static Ref parseRef(String s) {
         String t = s.trim();
+        if (t.matches("slider[1-9][0-9]{0,6}")) return new Ref(SLIDERS, t);
         int dot = t.indexOf('.');
         String num = dot < 0 ? t : t.substring(0, dot);
         String feat = dot < 0 ? null : t.substring(dot + 1).trim();
@@ -66,6 +72,12 @@ public final class FeatureCatalog {
 
     /** The feature a reference names; a RelateException names the valid ones if there is no such feature. */
     public static FeatureInfo resolve(Renderer.Result r, Ref ref) {
+        if (ref.shape == SLIDERS) {
+            List<FeatureInfo> ss = sliders(r);
+            for (FeatureInfo f : ss) if (f.name.equals(ref.feature)) return f;
+            throw new RelateException("the program has no " + ref.feature + (ss.isEmpty() ? " (it has no range sliders)"
+                    : " (its sliders: " + String.join(", ", ss.stream().map(f -> f.name).toList()) + ")"));
+        }
         if (ref.feature == null) throw new RelateException("'" + ref + "' is a whole shape; this needs a feature such as "
                 + ref.shape + "." + (of(r, ref.shape).isEmpty() ? "…" : of(r, ref.shape).get(0).name));
         List<FeatureInfo> fs = of(r, ref.shape);
@@ -82,6 +94,22 @@ public final class FeatureCatalog {
             throw new RelateException("there is no shape " + shape + ": the drawing has " + n + " element"
                     + (n == 1 ? "" : "s") + " (numbered from 0)");
         return r.canvas.elements().get(shape);
+    }
+
+    /**
+     * The values of the program's range sliders (literals written {@code n{lo-hi}}) as features {@code slider1},
+     * {@code slider2}, … in the order of the text (as the zones IntSlider1/NumSlider1 … count them).
+     */
+    public static List<FeatureInfo> sliders(Renderer.Result r) {
+        List<FeatureInfo> out = new ArrayList<>();
+        int k = 0;
+        for (Loc l : r.program.locs()) {
+            if (l.range == null) continue;
+            String formula = l.name().isEmpty() ? org.duet.lang.JsNumber.toString(l.value) : l.name();
+            out.add(new FeatureInfo(SLIDERS, "slider" + (++k), FeatureInfo.Kind.OTHER, l.value, null, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, l, formula));
+        }
+        return out;
     }
 
     /** BOX, OVAL or the SVG kind (rect, circle, line, …). */

@@ -48,7 +48,7 @@ public final class FeatureInfo {
     }
 
     /** The reference the relate tools take: {@code N.name}, e.g. {@code 2.rectTLX}. */
-    public String ref() { return shape + "." + name; }
+    public String ref() { return shape == FeatureCatalog.SLIDERS ? name : shape + "." + name; }
 
     @Override public String toString() { return ref() + "=" + value; }
 }

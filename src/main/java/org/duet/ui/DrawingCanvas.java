@@ -190,7 +190,7 @@ public class DrawingCanvas extends Component {
         public FeaturesEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.refs") String refs) {
             super(source, fromClient);
             java.util.List<String> l = new java.util.ArrayList<>();
-            for (String w : refs.trim().split("\\s+")) if (w.matches("\\d{1,7}\\.[A-Za-z][A-Za-z0-9]{0,40}")) l.add(w);
+            for (String w : refs.trim().split("\\s+")) if (w.matches("\\d{1,7}\\.[A-Za-z][A-Za-z0-9]{0,40}|slider[1-9]\\d{0,6}")) l.add(w);
             this.refs = java.util.Collections.unmodifiableList(l);
         }
     }

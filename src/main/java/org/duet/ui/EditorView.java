@@ -936,11 +936,19 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         java.util.Set<Integer> featured = new java.util.LinkedHashSet<>(selection);
-        for (String ref : featureRefs) featured.add(Integer.parseInt(ref.substring(0, ref.indexOf('.'))));
+        for (String ref : featureRefs) if (ref.indexOf('.') > 0) featured.add(Integer.parseInt(ref.substring(0, ref.indexOf('.'))));
         for (int s : featured) sendFeatures(r, s);
         List<String[]> labels = new java.util.ArrayList<>();
+        List<org.duet.synth.FeatureInfo> sliders = null;
         for (String ref : featureRefs) {
             int dot = ref.indexOf('.');
+            if (dot < 0) { // a slider's value: named after its variable
+                if (sliders == null) sliders = org.duet.synth.FeatureCatalog.sliders(r);
+                String label = ref;
+                for (org.duet.synth.FeatureInfo f : sliders) if (f.name.equals(ref)) label = ref + " (" + f.formula + ")";
+                labels.add(new String[] {ref, label});
+                continue;
+            }
             int s = Integer.parseInt(ref.substring(0, dot));
             labels.add(new String[] {ref, r.canvas.elements().get(s).sourceKind + s + "." + ref.substring(dot + 1)});
         }

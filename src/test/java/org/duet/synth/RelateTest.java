@@ -60,6 +60,20 @@ class RelateTest {
     static final String TWO_RECTS = "(svg [\n  (rect 'maroon' 49 106 124 86)\n  (rect 'blue' 214 91 125 102)\n])\n";
 
     @Test
+    void aSliderValueIsAFeature() {
+        String p = "(def size 30{5-60})\n(def [x y w] [50 60 80])\n(svg [(rect 'red' x y w 40) (circle 'blue' 200 100 size)])\n";
+        RelateResult r = run(p, "make-equal", "slider1,0.rectWidth");
+        assertThat(r.candidates()).isNotEmpty();
+        Candidate c = r.candidates().get(0);
+        assertThat(c.description()).isEqualTo("make 0.rectWidth equal slider1 by removing w");
+        assertThat(c.program()).isEqualTo("(def size 30{5-60})\n(def [x y w] [50 60 size])\n"
+                + "(svg [(rect 'red' x y w 40) (circle 'blue' 200 100 size)])\n");
+        assertThat(value(c.program(), "0.rectWidth")).isEqualTo(value(c.program(), "slider1"));
+        assertThatThrownBy(() -> run(p, "make-equal", "slider2,0.rectWidth"))
+                .hasMessageContaining("no slider2").hasMessageContaining("its sliders: slider1");
+    }
+
+    @Test
     void makeEqualTwoUnnamedCornersSharesTwoNewVariables() {
         // interaction.md §8.4, first example
         assertThat(top(TWO_RECTS, "make-equal", "0.rectTLX,0.rectTLY,1.rectTLX,1.rectTLY")).isEqualTo(
