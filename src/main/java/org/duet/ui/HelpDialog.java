@@ -34,6 +34,7 @@ final class HelpDialog {
             {"Q or C held (path tool)", "The click is a curve's control point (quadratic, cubic)"},
             {"B", "Stretchy: rectangles, ellipses, polygons and paths drawn in bounds [left top right bot]"},
             {"λ (toolbar)", "Draw an instance of a function of the program that takes bounds (chosen in its list)"},
+            {"Click a point's hair, a handle, a width line, a slider's name", "Select features (x, y, the point, a width, a slider's value) for the relate tools in the inspector"},
             {"A (pointer on a handle)", "List the ways to drag it; click one to pin the numbers it changes"},
             {"Right-click a number in the code", "Freeze or thaw it, pin it so that drags change it first"},
             {"?", "This help"},
