@@ -366,7 +366,9 @@ export class DuetCanvas extends LitElement {
       && Math.hypot(e.clientX - pr.x, e.clientY - pr.y) < 4;
     if (this.drag && this.drag.id === e.pointerId) {
       this.endDrag();
-      if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
+      if (click && pr!.feature) this.toggleFeatures([pr!.feature]);
+      else if (click && pr!.pointFeatures) this.togglePoint(pr!.pointFeatures);
+      else if (click && !pr!.handle) this.select(pr!.shape, pr!.shift);
       else if (click && pr!.handleAt) this.togglePoint(this.pointAtHandle(pr!.handleAt));
       return;
     }
@@ -722,9 +724,16 @@ export class DuetCanvas extends LitElement {
     const t = e.target as Element;
     let shape = -1, zone: string | null = null;
     const handle = t.closest('[data-zone]');
+    // a feature's dot or distance line lies on its shape: pressed and moved, it drags the shape (a click selects it)
+    const onShape = t.closest('.duet-feature-dot, .duet-feature-distance');
+    const owner = onShape ? (onShape.getAttribute('data-point') || onShape.getAttribute('data-feature') || '') : '';
     if (handle) {
       shape = Number(handle.getAttribute('data-shape'));
       zone = handle.getAttribute('data-zone');
+    } else if (onShape && /^\d+[|.]/.test(owner)) {
+      shape = Number(owner.split(/[|.]/)[0]);
+      const el = this.shapeEl(shape);
+      zone = el ? zoneSpots(el).find(z => z.kind === 'body')?.name || null : null;
     } else {
       const el = t.closest('.duet-stage > svg [data-duet-i]');
       if (!el) return false;

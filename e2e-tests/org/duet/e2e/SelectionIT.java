@@ -145,4 +145,15 @@ class SelectionIT extends CanvasTest {
         browser.until("the circles to follow", b -> "180".equals(shape(1).getAttribute("cx")));
         overlay(".duet-point-widget[data-zone='PointSlider1']");
     }
+
+    @Test
+    void aSelectedShapeStillDragsFromItsMiddleWhereItsFeaturesAreDrawn() {
+        open(COLOURS);
+        String before = browser.code();
+        select(1);
+        overlay(".duet-feature-dot[data-point='1|C']");
+        drag(shape(1), 30, 0); // pressed on the centre point's dot and the width and height lines
+        browser.until("the boxes to move", b -> !b.code().equals(before) && b.code().startsWith("(def [x0 y0 w h sep] [40 108 60 130 140])"));
+        overlay("[data-selected='1']");
+    }
 }
