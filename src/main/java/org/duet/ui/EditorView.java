@@ -821,6 +821,25 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         return table;
     }
 
+    /** Runs {@code use} with the zone table of the program on the canvas, building it in the background if needed. */
+    private void withTable(Consumer<SyncTable> use) {
+        if (table != null) {
+            use.accept(table);
+            return;
+        }
+        Renderer.Result shown = lastGood;
+        if (shown == null || !shown.program.source().original().equals(text)) return;
+        Heuristics h = heuristics.getValue();
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> Runner.call(() -> Sync.table(shown, h)), Runner.EXECUTOR)
+                .thenAccept(t -> ui.access(() -> {
+                    if (lastGood != shown || heuristics.getValue() != h) return; // another version is shown now
+                    if (table == null) table = t;
+                    use.accept(table);
+                }))
+                .exceptionally(e -> null);
+    }
+
     /** The pointer is over a shape (or one of its handles): send its zones, caption the zone, light up the code. */
     private void hover(int shape, String zoneName) {
         if (dragZone != null || palette.tool() != null) return; // (a drawing tool draws, it does not drag)
@@ -968,11 +987,15 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             inspector.showFeaturesOnly("Selected features");
             return;
         }
-        SyncTable t = table();
-        if (t != null) for (int s : selection) {
-            ShapeZones sz = t.shape(s);
-            if (sz != null) sendZones(sz);
-        }
+        // the zones give the selected shapes their widgets; built in the background if this version has no table yet
+        // (a large drawing's table takes tens of milliseconds: not on every run while typing with a shape selected)
+        List<Integer> shapes = selection;
+        withTable(t -> {
+            for (int s : shapes) {
+                ShapeZones sz = selection.contains(s) ? t.shape(s) : null;
+                if (sz != null) sendZones(sz);
+            }
+        });
         int last = selection.get(selection.size() - 1);
         String kind = r.canvas.elements().get(last).sourceKind;
         String heading = selection.size() == 1 ? kind + " " + last
