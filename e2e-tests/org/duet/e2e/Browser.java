@@ -365,6 +365,20 @@ public final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(js("const d = document.getElementById(arguments[0]); return !!(d && d.opened)", id));
     }
 
+    /** Uploads a file as a person does: Document → Upload, then the file chosen in the upload's file input. */
+    public void upload(Path file) {
+        menu("menu-document", "menu-upload");
+        waitDialogOpen("upload-dialog");
+        WebElement upload = waitVisible("upload");
+        WebElement input = until("the upload's file input", b -> {
+            List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
+            if (!light.isEmpty()) return light.get(0);
+            List<WebElement> shadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
+            return shadow.isEmpty() ? null : shadow.get(0);
+        });
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     public void waitDialogOpen(String id) { until("dialog #" + id + " to open", b -> b.dialogOpen(id)); }
 
     public void waitDialogClosed(String id) { until("dialog #" + id + " to close", b -> !b.dialogOpen(id)); }

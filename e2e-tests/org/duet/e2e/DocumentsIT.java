@@ -224,16 +224,7 @@ class DocumentsIT extends BrowserTest {
         Path file = dir.resolve("my upload.little");
         Files.writeString(file, program, StandardCharsets.UTF_8);
 
-        browser.menu("menu-document", "menu-upload");
-        browser.waitDialogOpen("upload-dialog");
-        WebElement upload = browser.waitVisible("upload");
-        WebElement input = browser.until("the upload's file input", b -> {
-            List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
-            if (!light.isEmpty()) return light.get(0);
-            List<WebElement> shadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
-            return shadow.isEmpty() ? null : shadow.get(0);
-        });
-        input.sendKeys(file.toAbsolutePath().toString());
+        browser.upload(file);
         browser.until("the uploaded document to open", b -> b.docName().equals("my upload"));
         browser.waitForGoodRun();
         browser.waitDialogClosed("upload-dialog");

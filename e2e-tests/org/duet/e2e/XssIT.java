@@ -10,7 +10,6 @@ import org.openqa.selenium.interactions.Actions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,16 +117,7 @@ class XssIT extends BrowserTest {
         Path dir = E2e.testDir("XssIT", "upload");
         Path file = dir.resolve("<img src=x onerror=window.__pwned=1>.little");
         Files.writeString(file, "(svg [(circle 'orange' 50 50 40)])", StandardCharsets.UTF_8);
-        browser.menu("menu-document", "menu-upload");
-        browser.waitDialogOpen("upload-dialog");
-        WebElement upload = browser.waitVisible("upload");
-        WebElement input = browser.until("the upload's file input", b -> {
-            List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
-            if (!light.isEmpty()) return light.get(0);
-            List<WebElement> shadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
-            return shadow.isEmpty() ? null : shadow.get(0);
-        });
-        input.sendKeys(file.toAbsolutePath().toString());
+        browser.upload(file);
         browser.until("the upload to open", b -> b.docName().contains("img src"));
         browser.waitForGoodRun();
         assertThat(browser.docName()).doesNotContain("<").doesNotContain(">");
