@@ -1,5 +1,6 @@
 package org.duet.edit;
 
+import org.duet.Corpus;
 import org.duet.lang.DuetException;
 import org.duet.svg.Renderer;
 import org.duet.svg.SvgElement;
@@ -24,22 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DrawCorpusTest {
     static List<Path> programs() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path dir : List.of(Path.of("little-lang", "examples"), corpus())) {
-            if (!Files.isDirectory(dir)) continue;
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add);
-            }
-        }
+        List<Path> out = new ArrayList<>(Corpus.examples());
+        out.addAll(Corpus.programs());
         return out;
-    }
-
-    static Path corpus() {
-        String dir = System.getProperty("duet.corpus");
-        if (dir != null) return Path.of(dir);
-        Path p = Path.of("..", "shared", "corpus");
-        if (!Files.isDirectory(p)) p = Path.of("..", "..", "shared", "corpus");
-        return p;
     }
 
     @Test
@@ -63,7 +51,8 @@ class DrawCorpusTest {
             }
         }
         assertThat(problems).isEmpty();
-        if (System.getProperty("duet.corpus") == null) assertThat(drawn).isGreaterThanOrEqualTo(75);
+        if (Corpus.isStandard()) assertThat(drawn).isGreaterThanOrEqualTo(75);
+        assertThat(drawn).as("programs drawn into").isPositive();
     }
 
     private static void check(String text, Renderer.Result before, List<String> problems, String name) {

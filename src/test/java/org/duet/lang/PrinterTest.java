@@ -1,5 +1,6 @@
 package org.duet.lang;
 
+import org.duet.Corpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -20,16 +21,9 @@ class PrinterTest {
     static Program parse(String text) { return org.duet.eval.Interpreter.parse("test", text); }
 
     static List<Path> corpusPrograms() throws IOException {
-        Path dir = Path.of("..", "shared", "corpus");
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add);
-        }
-        Path examples = Path.of("little-lang", "examples");
-        if (Files.isDirectory(examples)) try (Stream<Path> s = Files.list(examples)) {
-            s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add);
-        }
-        out.add(Path.of("little-lang", "prelude.little"));
+        List<Path> out = new ArrayList<>(Corpus.programs());
+        out.addAll(Corpus.examples());
+        out.add(Corpus.projectDir().resolve("little-lang").resolve("prelude.little"));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.duet.svg;
 
+import org.duet.Corpus;
 import org.duet.lang.DuetException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,28 +21,24 @@ import static org.assertj.core.api.Assertions.fail;
  * Conformance with Sketch-n-Sketch v0.5.2 over every program of ../shared/corpus (read from there, never copied):
  * ghosts shown must equal NAME.svg, ghosts hidden must equal NAME.noghosts.svg (or NAME.svg). Programs on which
  * v0.5.2 failed must give a clear error with a position, or render (where the failure was v0.5.2's defect).
- * The corpus folder can be changed with -Dduet.corpus=DIR, so the same test measures programs it has not seen.
+ * The corpus folder can be changed with -Dduet.corpus=DIR (see {@link Corpus}), so the same test measures programs it
+ * has not seen.
  */
 class CorpusConformanceTest {
-    static Path corpus() {
-        String dir = System.getProperty("duet.corpus");
-        if (dir != null) return Path.of(dir);
-        Path p = Path.of("..", "shared", "corpus");
-        if (!Files.isDirectory(p)) p = Path.of("..", "..", "shared", "corpus");
-        return p;
-    }
+    static List<Path> programs() { return Corpus.programs(); }
 
-    static List<Path> programs() throws IOException {
-        Path dir = corpus();
-        assertThat(dir).as("the conformance corpus folder").isDirectory();
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add);
-        }
-        return out;
-    }
+    static String base(Path p) { return Corpus.name(p); }
 
-    static String base(Path p) { return p.getFileName().toString().replaceAll("\\.little$", ""); }
+    /**
+     * What Duet does with each standard-corpus program v0.5.2 failed on: the number of visible shapes it draws, or
+     * the line of the parse error it reports (a negative number). See SPEC.md, "Differences from Sketch-n-Sketch".
+     */
+    static final Map<String, Integer> SNS_FAILURES = Map.of(
+            "basicSlides", 1, // v0.5.2 crashed on slide shows; Duet draws the first slide
+            "hilbertCurveAnimation", 2, // likewise: the first frame of the animation
+            "waveOfBoxesTokens", 15, // v0.5.2 lacked `or` in its prelude; n = 15 boxes
+            "deleteBoxes", -11, // `[| … |]` is not little syntax
+            "relateCircles0", -1);
 
     @TestFactory
     Stream<DynamicTest> everyProgramWithAnOracleMatchesIt() throws IOException {
@@ -67,39 +65,72 @@ class CorpusConformanceTest {
                 assertThat(SvgCompare.difference(Files.readString(expected), hidden)).as("ghosts hidden").isNull();
             }));
         }
-        if (System.getProperty("duet.corpus") == null) assertThat(withOracle).isGreaterThanOrEqualTo(61);
+        if (Corpus.isStandard()) assertThat(withOracle).isGreaterThanOrEqualTo(61);
+        assertThat(withOracle).as("programs with an oracle SVG in " + Corpus.dir()).isPositive();
         return tests.stream();
     }
 
     @TestFactory
-    Stream<DynamicTest> programsSketchNSketchFailedOnGiveAClearErrorOrRender() throws IOException {
+    Stream<DynamicTest> programsSketchNSketchFailedOnGiveAClearErrorOrRender() {
         List<DynamicTest> tests = new ArrayList<>();
+        int failures = 0;
         for (Path p : programs()) {
             Path failure = p.resolveSibling(base(p) + ".sns-error.txt");
             if (!Files.exists(failure)) continue;
+            failures++;
+            Integer expected = SNS_FAILURES.get(base(p));
+            if (Corpus.isStandard())
+                assertThat(expected).as("the expected outcome of " + base(p) + " (add it to SNS_FAILURES)").isNotNull();
             tests.add(DynamicTest.dynamicTest(base(p), () -> {
                 String text = Files.readString(p);
+                Renderer.Result r;
                 try {
-                    Renderer.Result r = Renderer.render(p.toString(), text);
-                    // rendered: it must be a sound drawing (well-formed, a real svg with shapes)
-                    String svg = r.canvas.toSvg(true);
-                    assertThat(SvgCompare.difference(svg, svg)).isNull();
-                    assertThat(r.canvas.elements()).isNotEmpty();
+                    r = Renderer.render(p.toString(), text);
                 } catch (DuetException e) {
                     assertThat(e.hasPosition()).as("error has a line and column: " + e.getMessage()).isTrue();
                     assertThat(e.bareMessage()).isNotBlank();
+                    if (expected != null) {
+                        assertThat(expected).as("Duet was expected to render " + base(p) + ", not: " + e.getMessage())
+                                .isNegative();
+                        assertThat(e.line()).as("the line of the error").isEqualTo(-expected);
+                    }
+                    return;
                 }
+                if (expected != null)
+                    assertThat(expected).as("Duet was expected to report an error on " + base(p)).isPositive();
+                // rendered: a well-formed SVG document (parsed by a real XML parser) with the expected shapes
+                String svg = r.canvas.toSvg(false);
+                org.w3c.dom.Element root = parseXml(svg);
+                assertThat(root.getLocalName()).isEqualTo("svg");
+                int shapes = 0;
+                org.w3c.dom.NodeList all = root.getElementsByTagName("*");
+                for (int i = 0; i < all.getLength(); i++)
+                    if (SHAPE_TAGS.contains(all.item(i).getLocalName())) shapes++;
+                if (expected != null) assertThat(shapes).as("visible shapes drawn").isEqualTo(expected);
+                else assertThat(shapes).as("visible shapes drawn").isPositive();
             }));
         }
+        if (Corpus.isStandard()) assertThat(failures).isEqualTo(SNS_FAILURES.size());
         return tests.stream();
+    }
+
+    static final java.util.Set<String> SHAPE_TAGS =
+            java.util.Set.of("rect", "circle", "ellipse", "line", "polygon", "polyline", "path", "text");
+
+    static org.w3c.dom.Element parseXml(String svg) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
     }
 
     @TestFactory
     Stream<DynamicTest> slideShowsRenderTheirFirstSlide() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : List.of("basicSlides", "hilbertCurveAnimation")) {
-            Path p = corpus().resolve(name + ".little");
-            if (!Files.exists(p)) continue;
+            if (!Corpus.isStandard() && !Files.exists(Corpus.dir().resolve(name + ".little"))) continue;
+            Path p = Corpus.program(name);
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 Renderer.Result r = Renderer.render(name, Files.readString(p));
                 assertThat(r.slideCount).isGreaterThan(0);
@@ -112,8 +143,8 @@ class CorpusConformanceTest {
 
     @org.junit.jupiter.api.Test
     void unparsableCorpusProgramsPointAtTheBadSyntax() throws IOException {
-        Path p = corpus().resolve("deleteBoxes.little");
-        if (!Files.exists(p)) return;
+        org.junit.jupiter.api.Assumptions.assumeTrue(Corpus.isStandard(), "a program of the standard corpus");
+        Path p = Corpus.program("deleteBoxes");
         assertThatThrownBy(() -> Renderer.render(p.toString(), Files.readString(p)))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> {

@@ -1,5 +1,6 @@
 package org.duet.svg;
 
+import org.duet.Corpus;
 import org.duet.app.Main;
 import org.duet.lang.DuetException;
 import org.junit.jupiter.api.DynamicTest;
@@ -75,13 +76,8 @@ class ExportTest {
     }
 
     static List<Path> examplesAndCorpus() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path dir : List.of(Path.of("little-lang", "examples"), CorpusConformanceTest.corpus())) {
-            assertThat(dir).isDirectory();
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add);
-            }
-        }
+        List<Path> out = new ArrayList<>(Corpus.examples());
+        out.addAll(Corpus.programs());
         return out;
     }
 

@@ -34,9 +34,9 @@ class PredictionTest {
      * only reason for a mismatch, and it is rare in the corpus (about 2 % of the steps when this was written); the
      * server's verdict handles it in the editor.
      */
-    @org.junit.jupiter.api.AfterAll
     static void nearlyAllPredictedStepsMatchTheRerenderedDrawing() {
-        if (PREDICTED.get() == 0) return; // the corpus was not run
+        assertThat(PREDICTED.get()).as("steps predicted over the corpus and the examples").isPositive();
+        if (org.duet.Corpus.isStandard()) assertThat(PREDICTED.get()).isGreaterThan(1000);
         assertThat(EXACT.get()).as("exactly predicted steps of %d", PREDICTED.get()).isGreaterThanOrEqualTo(PREDICTED.get() * 95 / 100);
     }
     static final double[][] MOVES = {{7, -5}, {-13.5, 22.25}, {40, 31}};
@@ -134,15 +134,13 @@ class PredictionTest {
 
     static Stream<Path> programs() throws Exception {
         List<Path> out = new ArrayList<>(SyncCorpusTest.programs());
-        Path ex = Path.of("little-lang", "examples");
-        if (Files.isDirectory(ex))
-            try (Stream<Path> s = Files.list(ex)) { s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add); }
+        out.addAll(org.duet.Corpus.examples());
         return out.stream();
     }
 
     @TestFactory
     Stream<DynamicTest> corpusDragsArePredictedExactly() throws Exception {
-        return programs().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+        Stream<DynamicTest> each = programs().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
             String program = Files.readString(path);
             Renderer.Result rr;
             try {
@@ -172,5 +170,8 @@ class PredictionTest {
                 System.out.printf("%s: %d zones, %d declined, %d steps predicted, %d exact, %d control-flow changes%n",
                         path.getFileName(), zones, declined, predicted, exact, flips);
         }));
+        // run after every program's test: the totals over all of them
+        return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("totals",
+                PredictionTest::nearlyAllPredictedStepsMatchTheRerenderedDrawing)));
     }
 }

@@ -1,5 +1,6 @@
 package org.duet.sync;
 
+import org.duet.Corpus;
 import org.duet.eval.Interpreter;
 import org.duet.eval.Limits;
 import org.duet.lang.DuetException;
@@ -34,21 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyncCorpusTest {
     static final double DX = 7, DY = -5;
 
-    static Path corpus() {
-        String dir = System.getProperty("duet.corpus");
-        if (dir != null) return Path.of(dir);
-        Path p = Path.of("..", "shared", "corpus");
-        if (!Files.isDirectory(p)) p = Path.of("..", "..", "shared", "corpus");
-        return p;
-    }
-
-    static List<Path> programs() throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(corpus())) {
-            s.filter(p -> p.toString().endsWith(".little")).sorted().forEach(out::add);
-        }
-        return out;
-    }
+    static List<Path> programs() { return Corpus.programs(); }
 
     /** Totals over the whole corpus, by outcome. */
     static final Map<String, Integer> TOTALS = new TreeMap<>();
@@ -57,7 +44,6 @@ class SyncCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyActiveZoneFollowsADrag() throws IOException {
-        assertThat(corpus()).isDirectory();
         List<DynamicTest> tests = new ArrayList<>();
         for (Path p : programs()) {
             String name = p.getFileName().toString().replaceAll("\\.little$", "");
