@@ -264,6 +264,16 @@ class SecurityIT extends BrowserTest {
 
             List<String> violations = cspViolations(fresh);
             assertThat(violations).as("Content-Security-Policy violations").isEmpty();
+
+            // and the policy does bite (so that the empty list above means something): markup that brings its own
+            // inline script or event handler, as an injection would, does not run, and the recorder sees it
+            fresh.js("const s = document.createElement('script'); s.textContent = 'window.__injected = 1';"
+                    + " document.head.appendChild(s);"
+                    + " const d = document.createElement('div'); d.innerHTML = '<img src=x onerror=\"window.__injected=2\">';"
+                    + " document.body.appendChild(d);");
+            fresh.until("the refusals to be recorded", b -> cspViolations(b).size() >= 2 ? true : null);
+            assertThat(fresh.js("return typeof window.__injected")).isEqualTo("undefined");
+            assertThat(cspViolations(fresh)).allMatch(v -> v.startsWith("script-src"));
         }
     }
 

@@ -21,7 +21,43 @@ public final class Limits {
 
     /** "That file is 12.3 MB; Duet opens files up to 2 MB." */
     public static String fileTooLarge(long bytes) {
-        return "That file is " + size(bytes) + "; Duet opens files up to " + size(MAX_DOCUMENT_BYTES) + ".";
+        return "That file is " + over(bytes) + "; Duet opens files up to " + size(MAX_DOCUMENT_BYTES) + ".";
+    }
+
+    /**
+     * Null if a program's text is within {@link #MAX_DOCUMENT_BYTES} (in UTF-8), else what to tell the user, e.g.
+     * "The program is 24 MB; Duet keeps programs up to 2 MB. This change is not saved: undo it (Ctrl+Z) or
+     * shorten the program."
+     */
+    public static String programTooLarge(CharSequence text) {
+        if (text.length() <= MAX_DOCUMENT_BYTES / 3) return null; // at most 3 bytes a char: surely within
+        long bytes = utf8Length(text);
+        if (bytes <= MAX_DOCUMENT_BYTES) return null;
+        return "The program is " + over(bytes) + "; Duet keeps programs up to " + size(MAX_DOCUMENT_BYTES)
+                + ". This change is not saved: undo it (Ctrl+Z) or shorten the program.";
+    }
+
+    /** The length of a text in UTF-8, without encoding it. */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n += 1;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1; // a lone surrogate is written as '?'
+            } else n += 3;
+        }
+        return n;
+    }
+
+    /** A size over the limit in words: "just over 2 MB" where it would round to the limit itself. */
+    private static String over(long bytes) {
+        String s = size(bytes);
+        return s.equals(size(MAX_DOCUMENT_BYTES)) ? "just over " + s : s;
     }
 
     /** A size in words: "812 bytes", "12.3 KB", "2 MB" (1 KB = 1024 bytes). */
