@@ -255,8 +255,23 @@ class SecurityIT extends BrowserTest {
             fresh.waitDialogOpen("help-dialog");
             fresh.type(org.openqa.selenium.Keys.ESCAPE);
             fresh.waitDialogClosed("help-dialog");
+            fresh.menu("menu-document", "menu-open");
+            fresh.waitDialogOpen("documents-dialog");
+            fresh.type(org.openqa.selenium.Keys.ESCAPE);
+            fresh.waitDialogClosed("documents-dialog");
+            fresh.menu("menu-export", "export-pngw");
+            fresh.waitDialogOpen("png-dialog");
+            fresh.type(org.openqa.selenium.Keys.ESCAPE);
+            fresh.waitDialogClosed("png-dialog");
             fresh.replaceInCode("150", "170");
             fresh.waitForSvg("the edited drawing", s -> "170".equals(fresh.svgAttr("rect", "width")));
+            // a drag of the rectangle changes its numbers in the code (push both ways, the predicted drag)
+            WebElement rect = fresh.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg rect"));
+            org.openqa.selenium.interactions.Actions drag = new org.openqa.selenium.interactions.Actions(fresh.driver)
+                    .moveToElement(rect).pause(java.time.Duration.ofMillis(300)).clickAndHold();
+            for (int i = 0; i < 10; i++) drag = drag.moveByOffset(4, 3).pause(java.time.Duration.ofMillis(20));
+            drag.pause(java.time.Duration.ofMillis(300)).release().perform();
+            fresh.until("the drag to reach the code", b -> b.code().contains("'tomato' 10 20") ? null : true);
             fresh.screenshot(dir.resolve("editor-under-csp.png"));
             // the page reloads in it with the cookie alone
             fresh.openEditor(server.url("doc/" + fresh.docName().replace(" ", "%20")));

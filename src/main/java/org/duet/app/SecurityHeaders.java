@@ -16,7 +16,8 @@ import java.util.Map;
  *     {@code executeJs} and every {@code @EventData} expression through {@code new Function}.</li>
  * <li>{@code style-src 'self' 'unsafe-inline'}: Vaadin's components and its client add {@code <style>} elements
  *     and style attributes at run time, which a nonce cannot cover.</li>
- * <li>{@code img-src 'self' data:}: Lumo's icons and the examples' thumbnails are {@code data:} images.</li>
+ * <li>{@code img-src 'self' data:}: Lumo's icons and the examples' thumbnails are {@code data:} images;
+ *     {@code font-src 'self' data:}: Lumo's icon fonts are {@code data:} URLs.</li>
  * <li>{@code connect-src 'self'} plus the WebSocket URL of the same host (push).</li>
  * </ul>
  */
@@ -47,7 +48,7 @@ public final class SecurityHeaders {
                 + "script-src 'self' 'nonce-" + nonce + "' 'unsafe-eval'; "
                 + "style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data:; "
-                + "font-src 'self'; "
+                + "font-src 'self' data:; "
                 + "connect-src 'self'" + ws + "; "
                 + "object-src 'none'; "
                 + "base-uri 'self'; "

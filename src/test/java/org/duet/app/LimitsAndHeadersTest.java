@@ -8,7 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The size limits' words, and the security headers' values. */
-class LimitsTest {
+class LimitsAndHeadersTest {
     @Test void sizesAreSaidInWords() {
         assertThat(Limits.size(1)).isEqualTo("1 byte");
         assertThat(Limits.size(812)).isEqualTo("812 bytes");
@@ -43,7 +43,7 @@ class LimitsTest {
                 "script-src 'self' 'nonce-abc123==' 'unsafe-eval'",
                 "style-src 'self' 'unsafe-inline'",
                 "img-src 'self' data:",
-                "font-src 'self'",
+                "font-src 'self' data:",
                 "connect-src 'self' ws://localhost:8080 wss://localhost:8080",
                 "object-src 'none'",
                 "base-uri 'self'",
