@@ -292,6 +292,20 @@ class SecurityIT extends BrowserTest {
         }
     }
 
+    @Test void theTokenUrlWorksWhenALinkOnAnotherSiteIsClicked() {
+        Path dir = E2e.testDir("SecurityIT", "link-from-another-site");
+        try (Browser fresh = Browser.open(dir.resolve("downloads"))) {
+            // a page of another origin (a data: URL's is opaque) with a link to the printed URL, as in a chat or a
+            // notebook: the navigation is cross-site, and a SameSite=Strict cookie set on its way is not sent on
+            // a plain redirect of it
+            fresh.driver.get("data:text/html,<a id=go href='" + server.urlWithToken("doc/welcome") + "'>Duet</a>");
+            fresh.clickId("go");
+            fresh.waitForEditor();
+            assertThat(fresh.driver.getCurrentUrl()).isEqualTo(server.url("doc/welcome"));
+            assertThat(fresh.driver.manage().getCookieNamed("duet-token-" + server.port())).isNotNull();
+        }
+    }
+
     @Test void anUploadOverTheLimitIsRefusedWithItsSize() throws IOException {
         Path dir = E2e.testDir("SecurityIT", "upload");
         browser.openEditor(server.url());

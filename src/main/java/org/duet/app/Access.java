@@ -62,9 +62,15 @@ public final class Access {
 
     /** The facts about one request that the decision depends on (null where a header is absent). */
     public record Request(String method, String path, String query, String host, String origin,
-                          List<String> cookies, String authorization, boolean upgrade) {
+                          List<String> cookies, String authorization, boolean upgrade, String fetchSite) {
         public Request {
             cookies = cookies == null ? List.of() : List.copyOf(cookies);
+        }
+
+        /** A request without a {@code Sec-Fetch-Site} header (not from a browser that sends one). */
+        public Request(String method, String path, String query, String host, String origin, List<String> cookies,
+                       String authorization, boolean upgrade) {
+            this(method, path, query, host, origin, cookies, authorization, upgrade, null);
         }
     }
 
@@ -74,8 +80,14 @@ public final class Access {
     /** Let it through. */
     public record Allow() implements Decision {}
 
-    /** Answer {@code 303 See Other} to {@code location} (same path, the token removed), setting {@code cookie}. */
-    public record Redirect(String location, String setCookie) implements Decision {}
+    /**
+     * Answer {@code 303 See Other} to {@code location} (same path, the token removed), setting {@code cookie}; or,
+     * {@code viaPage}, a small page of this server that goes on to {@code location} itself. That is for a
+     * navigation that came from another site (a link in a chat, {@code Sec-Fetch-Site: cross-site}): a browser does
+     * not send a {@code SameSite=Strict} cookie on a redirect of it, but does on a navigation this server's page
+     * starts.
+     */
+    public record Redirect(String location, String setCookie, boolean viaPage) implements Decision {}
 
     /** Answer {@code status} (401 or 403) with a short plain-text page. */
     public record Refuse(int status, String page) implements Decision {}
@@ -107,7 +119,8 @@ public final class Access {
                 return new Refuse(401, "Duet: the token in this URL is not this server's (it may have been "
                         + "changed since).\n\n" + howToGetIn());
             if (isNavigation(r.method()) && !r.upgrade())
-                return new Redirect(withoutToken(r.path(), r.query()), setCookie());
+                return new Redirect(withoutToken(r.path(), r.query()), setCookie(),
+                        "cross-site".equalsIgnoreCase(r.fetchSite()));
             return new Allow();
         }
         String fromHeader = bearer(r.authorization());
@@ -127,6 +140,14 @@ public final class Access {
                 + "The token is kept in the workspace folder, in the file " + AccessToken.FILE + ". Opening that URL "
                 + "once lets this browser in (it keeps a cookie); the token is then taken out of the address bar.\n"
                 + "Scripts can send the header \"Authorization: Bearer TOKEN\" instead.\n";
+    }
+
+    /** The page of a {@link Redirect#viaPage}: it goes to {@code location} at once (no script: the CSP allows none). */
+    public static String redirectPage(String location) {
+        String l = location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + l + "\"><title>Duet</title></head>\n"
+                + "<body><p>Opening <a href=\"" + l + "\">Duet</a>…</p></body></html>\n";
     }
 
     /** The cookie that carries the token after {@code ?token=}: not readable by scripts, never sent cross-site. */

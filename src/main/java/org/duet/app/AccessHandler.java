@@ -38,7 +38,7 @@ final class AccessHandler extends Handler.Wrapper {
         }
         Access.Request facts = new Access.Request(request.getMethod(), request.getHttpURI().getPath(),
                 request.getHttpURI().getQuery(), h.get(HttpHeader.HOST), h.get(HttpHeader.ORIGIN), cookies,
-                h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.UPGRADE) != null);
+                h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.UPGRADE) != null, h.get("Sec-Fetch-Site"));
         Access.Decision d = access.decide(facts);
         String nonce = SecurityHeaders.nonce();
         String checkedHost = d instanceof Access.Refuse && ((Access.Refuse) d).status() == 403 ? null : facts.host();
@@ -52,6 +52,14 @@ final class AccessHandler extends Handler.Wrapper {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             Content.Sink.write(response, true, r.page(), callback);
+            return true;
+        }
+        if (d instanceof Access.Redirect r && r.viaPage()) {
+            response.setStatus(200);
+            response.getHeaders().add(HttpHeader.SET_COOKIE, r.setCookie());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+            Content.Sink.write(response, true, Access.redirectPage(r.location()), callback);
             return true;
         }
         if (d instanceof Access.Redirect r) {

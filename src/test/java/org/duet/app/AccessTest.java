@@ -61,6 +61,24 @@ class AccessTest {
         assertThat(kept.location()).isEqualTo("/doc/My%20drawing?a=1&b=x%20y");
     }
 
+    @Test void aTokenLinkFollowedFromAnotherSiteGoesOnThroughAPageOfThisServer() {
+        for (String site : new String[] {null, "none", "same-origin", "same-site"}) {
+            Access.Redirect r = (Access.Redirect) LOCAL.decide(new Access.Request("GET", "/", "token=" + T,
+                    "localhost:8080", null, List.of(), null, false, site));
+            assertThat(r.viaPage()).as(site).isFalse();
+        }
+        Access.Redirect r = (Access.Redirect) LOCAL.decide(new Access.Request("GET", "/doc/a", "token=" + T + "&x=1",
+                "localhost:8080", null, List.of(), null, false, "cross-site"));
+        assertThat(r.viaPage()).isTrue();
+        assertThat(r.location()).isEqualTo("/doc/a?x=1");
+        assertThat(r.setCookie()).contains("SameSite=Strict");
+        String page = Access.redirectPage(r.location());
+        assertThat(page).contains("<meta http-equiv=\"refresh\" content=\"0; url=/doc/a?x=1\">")
+                .doesNotContain("<script").doesNotContain(T);
+        assertThat(Access.redirectPage("/a\"><script>x</script>&b")).doesNotContain("<script>")
+                .contains("/a&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;b");
+    }
+
     @Test void theRedirectNeverLeavesTheServer() {
         assertThat(Access.withoutToken("//evil.example/x", "token=t")).isEqualTo("/evil.example/x");
         assertThat(Access.withoutToken("///evil.example", "token=t")).isEqualTo("/evil.example");
