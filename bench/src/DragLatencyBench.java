@@ -127,6 +127,8 @@ public class DragLatencyBench {
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()));
         String line;
         while ((line = in.readLine()) != null && !line.contains("Duet is running")) { }
+        // the access token of the printed URL (the page is opened through the delaying proxy's port)
+        String token = line == null ? "" : line.replaceFirst(".*[?&]token=([A-Za-z0-9._~-]+).*", "$1");
         ChromeOptions o = new ChromeOptions();
         o.setBinary("/usr/bin/chromium");
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -142,7 +144,7 @@ public class DragLatencyBench {
                 proxy = new DelayProxy(0, port, delay).start();
                 pagePort = proxy.port();
             }
-            d.get("http://localhost:" + pagePort + "/doc/" + doc);
+            d.get("http://localhost:" + pagePort + "/doc/" + doc + "?token=" + token);
             Thread.sleep(4000 + 20L * delay);
             for (int round = 0; round < 2; round++) { // round 0 warms the server's JIT
                 @SuppressWarnings("unchecked")

@@ -40,7 +40,8 @@ public class StartupBench {
                 String line;
                 while ((line = in.readLine()) != null && !line.contains("Duet is running")) { }
                 long t1 = System.nanoTime();
-                d.get("http://localhost:" + port + "/");
+                // the printed URL, with the access token (the server sets its cookie and redirects)
+                d.get(line.replaceFirst(".*Duet is running at (\\S+).*", "$1"));
                 new WebDriverWait(d, Duration.ofSeconds(30)).until(x ->
                         !x.findElements(By.cssSelector("duet-canvas .duet-stage > svg *")).isEmpty());
                 long t2 = System.nanoTime();

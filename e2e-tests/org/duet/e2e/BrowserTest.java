@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * What the browser tests share: a Duet server with a workspace of its own and a headless Chromium per test class,
- * and a screenshot, the page and the server's log when a test fails.
+ * What the browser tests share: a Duet server with a workspace of its own and a headless Chromium per test class
+ * (let in with the server's access token), and a screenshot, the page and the server's log when a test fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
@@ -24,6 +24,8 @@ abstract class BrowserTest {
     @BeforeAll void start() {
         server = DuetServer.start(name());
         browser = Browser.open(E2e.testDir(name(), "downloads"));
+        // the browser gets the access token's cookie, so that every page of the server opens in it
+        server.signIn(browser.driver);
     }
 
     @AfterAll void stop() {
