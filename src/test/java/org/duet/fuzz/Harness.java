@@ -82,7 +82,11 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    /** Every finding of the run by signature (known open ones included). */
+    final Map<String, Long> hits = new TreeMap<>();
+
     private void record(Pipeline.Finding f, Mutator.Mutant m, Plan plan, String where) {
+        hits.merge(f.signature, 1L, Long::sum);
         if (open.contains(f.signature)) {
             known.merge(f.signature, 1L, Long::sum);
             return;
@@ -104,6 +108,25 @@ final class Harness implements AutoCloseable {
         if (!keepGoing) throw f;
     }
 
+    /**
+     * The seeded run: {@code runs} inputs (each made from its own seed, drawn from {@code seed}, so that input i can
+     * be made again alone), stopping early after {@code seconds}; a summary every {@code every} inputs (0: none).
+     */
+    long runSeeded(long seed, long runs, long seconds, long every) {
+        java.util.Random rnd = new java.util.Random(seed);
+        long t0 = System.currentTimeMillis();
+        for (long i = 0; i < runs; i++) {
+            if (System.currentTimeMillis() - t0 > seconds * 1000) {
+                System.err.println("fuzz: stopped at the time cap of " + seconds + " s");
+                break;
+            }
+            long inputSeed = rnd.nextLong();
+            one(Choices.of(new java.util.Random(inputSeed)), "seed " + seed + ", input " + i + ", input seed " + inputSeed);
+            if (every > 0 && (i + 1) % every == 0) System.err.println(summary(System.currentTimeMillis() - t0));
+        }
+        return System.currentTimeMillis() - t0;
+    }
+
     private void took(String outcome, long t0, Mutator.Mutant m) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         millis.merge(outcome, ms, Long::sum);
@@ -121,8 +144,9 @@ final class Harness implements AutoCloseable {
     }
 
     String summary(long millis) {
-        return String.format("fuzz %s: %d inputs in %.1f s (%.0f/s); reached %s; known open %s; new findings %s",
-                source, inputs, millis / 1000.0, inputs * 1000.0 / Math.max(1, millis), reached, known, found.keySet());
+        return String.format("fuzz %s: %d inputs in %.1f s (%.0f/s); reached %s; known open %s; new findings %s; all findings %s",
+                source, inputs, millis / 1000.0, inputs * 1000.0 / Math.max(1, millis), reached, known, found.keySet(),
+                hits);
     }
 
     @Override public void close() { guard.close(); }

@@ -137,7 +137,7 @@ final class Mutator {
         "(letrec f (\\n (+ 1 (f n))) (f 0))",
         "(letrec f (\\n [(f n) (f n)]) (f 0))",
         "(letrec t (\\n (if (< n 1) 'ab' (let s (t (- n 1)) (+ s s)))) (t 40))",
-        "(letrec t (\\n (if (< n 1) [1] (let s (t (- n 1)) [s s]))) (toString (t 24)))",
+        "(letrec t (\\n (if (< n 1) [1] (let s (t (- n 1)) [s s]))) (toString (t 18)))",
         "(letrec t (\\n (if (< n 1) 'x' (let s (t (- n 1)) (+ s (+ s s))))) (t 30))",
         "(map (\\i (rect 'red' i i 1 1)) (range 0 1000000))",
         "(letrec f (\\(a b) (f b a)) (f 1 2))",

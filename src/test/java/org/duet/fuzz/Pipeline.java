@@ -39,8 +39,23 @@ final class Pipeline {
             .withMaxSteps(Long.getLong("duet.fuzz.maxSteps", 150_000L))
             .withMaxShapes(Integer.getInteger("duet.fuzz.maxShapes", 10_000));
 
+    /** Prefix of the harness's own stages (its checks of the output), which the guard does not time. */
+    static final String CHECK = "check:";
+
     /** The stage the input is in (read by the guard when an input runs out of time). */
     volatile String stage = "start";
+    /** Milliseconds spent in each stage of the current input (for the message of a time-out). */
+    final java.util.Map<String, Long> stageMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When the current stage began (System.nanoTime), read by the guard. */
+    volatile long stageStart;
+
+    private void stage(String next) {
+        long now = System.nanoTime();
+        if (stageStart != 0) stageMillis.merge(stage, (now - stageStart) / 1_000_000, Long::sum);
+        stageStart = now;
+        stage = next;
+    }
+
     /** How far the last input got, for the run's statistics. */
     volatile String reached = "start";
 
@@ -56,18 +71,20 @@ final class Pipeline {
 
     /** Runs one input; returns normally when Duet behaved, throws {@link Finding} when it did not. */
     void run(String text, Plan plan) {
-        stage = "parse";
+        stageMillis.clear();
+        stageStart = 0;
+        stage("parse");
         Program program = guarded(() -> Runner.call(() -> Parser.parse(new Source("fuzz.little", text))));
         if (program == null) return;
         reached = "parsed";
 
-        stage = "render";
+        stage("render");
         Renderer.Result r = guarded(() -> Renderer.render(program, LIMITS, Renderer.Frame.FIRST));
         if (r == null) return;
         reached = "rendered";
         checkSvg(r, plan.ghosts, "");
 
-        stage = "zones";
+        stage("zones");
         SyncTable table = guarded(() -> Sync.table(r, plan.heuristics));
         if (table == null) return;
         reached = "zones";
@@ -76,14 +93,17 @@ final class Pipeline {
     }
 
     private void checkSvg(Renderer.Result r, boolean ghosts, String what) {
-        stage = what + "svg-canvas";
+        stage(what + "svg-canvas");
         String canvas = guarded(() -> r.canvas.toCanvasSvg(ghosts));
+        stage(CHECK + what + "svg-canvas");
         if (canvas != null) checked("canvas", () -> SvgChecks.checkDrawing(canvas));
-        stage = what + "svg-cli";
+        stage(what + "svg-cli");
         String cli = guarded(() -> r.canvas.toSvg(false));
+        stage(CHECK + what + "svg-cli");
         if (cli != null) checked("cli", () -> SvgChecks.checkDrawing(cli));
-        stage = what + "svg-export";
+        stage(what + "svg-export");
         String export = guarded(() -> r.canvas.toExportSvg());
+        stage(CHECK + what + "svg-export");
         if (export != null) checked("export", () -> SvgChecks.checkExport(export));
     }
 
@@ -94,7 +114,7 @@ final class Pipeline {
         Zone zone;
         if (plan.zone != null) {
             String[] parts = plan.zone.split(" ", 2);
-            stage = "find-zone";
+            stage("find-zone");
             zone = guarded(() -> Sync.find(table, Integer.parseInt(parts[0]), parts[1]));
         } else {
             if (plan.zonePick < 0 || zones.isEmpty()) return;
@@ -102,7 +122,7 @@ final class Pipeline {
             plan.zone = zone.shape + " " + zone.name;
         }
         if (zone == null) return;
-        stage = "drag";
+        stage("drag");
         DragResult d = guarded(() -> Sync.drag(table, zone, plan.dx, plan.dy));
         if (d == null) return;
         reached = "dragged";
@@ -110,7 +130,7 @@ final class Pipeline {
         if (d.changedLocs.isEmpty() && !d.newText.equals(program.source().original()))
             throw new Finding("drag:changed-without-locations", "the drag changed the text but no location", null);
 
-        stage = "dragged-parse";
+        stage("dragged-parse");
         Program dragged;
         try {
             dragged = Runner.call(() -> Parser.parse(new Source("dragged.little", d.newText)));
@@ -122,7 +142,7 @@ final class Pipeline {
         }
         onlyNumeralsChanged(program, dragged, d.changedLocs);
         if (plan.renderDragged) {
-            stage = "dragged-render";
+            stage("dragged-render");
             Renderer.Result nr = guarded(() -> Renderer.render(dragged, LIMITS, Renderer.Frame.FIRST));
             if (nr != null) checkSvg(nr, plan.ghosts, "dragged-");
         }
@@ -176,13 +196,13 @@ final class Pipeline {
     private void relate(Renderer.Result r, Plan plan) {
         if (plan.tool == null) return;
         if (plan.refs == null) {
-            stage = "features";
+            stage("features");
             String refs = guarded(() -> refs(r, plan.featurePicks));
             if (refs == null) return;
             plan.refs = refs;
         }
         if (plan.refs.isEmpty()) return;
-        stage = "relate";
+        stage("relate");
         RelateResult res = guarded(() -> Relate.run(r, plan.tool, FeatureCatalog.parseRefs(plan.refs),
                 new Relate.Options(3, plan.relateMs)));
         if (res == null) return;
@@ -190,7 +210,7 @@ final class Pipeline {
         if (res.message() == null) throw new Finding("relate:null-message", "a relate result without message", null);
         if (res.candidates().isEmpty()) return;
         Candidate first = res.candidates().get(0);
-        stage = "candidate-parse";
+        stage("candidate-parse");
         Program cp;
         try {
             cp = Runner.call(() -> Parser.parse(new Source("candidate.little", first.program())));
@@ -198,7 +218,7 @@ final class Pipeline {
             throw new Finding("relate:unparsable", "the first candidate (" + first.description() + ") does not parse: "
                     + e.getMessage() + "\n--- candidate ---\n" + first.program(), e);
         }
-        stage = "candidate-render";
+        stage("candidate-render");
         Renderer.Result cr = guarded(() -> Renderer.render(cp, Limits.DEFAULT, Renderer.Frame.FIRST));
         if (cr != null) checkSvg(cr, plan.ghosts, "candidate-");
     }

@@ -2,8 +2,6 @@ package org.duet.fuzz;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,21 +17,9 @@ class PipelineSeededTest {
         long seconds = Long.getLong("duet.fuzz.seconds", 50L);
         boolean keepGoing = Boolean.getBoolean("duet.fuzz.keepGoing");
         long every = Long.getLong("duet.fuzz.reportEvery", 0L);
-        Random rnd = new Random(seed);
-        long t0 = System.currentTimeMillis();
         try (Harness h = new Harness("PipelineSeededTest", keepGoing)) {
             h.warmUp();
-            for (long i = 0; i < runs; i++) {
-                if (System.currentTimeMillis() - t0 > seconds * 1000) {
-                    System.err.println("fuzz: stopped at the time cap of " + seconds + " s");
-                    break;
-                }
-                // each input has its own seed, so that input i can be made again on its own
-                long inputSeed = rnd.nextLong();
-                h.one(Choices.of(new Random(inputSeed)), "seed " + seed + ", input " + i + ", input seed " + inputSeed);
-                if (every > 0 && (i + 1) % every == 0) System.err.println(h.summary(System.currentTimeMillis() - t0));
-            }
-            long ms = System.currentTimeMillis() - t0;
+            long ms = h.runSeeded(seed, runs, seconds, every);
             System.err.println(h.summary(ms));
             System.err.println(h.slow());
             assertThat(h.found).as("new findings (written to %s)", Regressions.dir()).isEmpty();
