@@ -15,7 +15,7 @@ class PipelineFuzzTest {
     private static Harness harness;
     private static long started;
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "20s")
     void pipeline(FuzzedDataProvider data) {
         if (harness == null) {
             harness = new Harness("PipelineFuzzTest", Boolean.getBoolean("duet.fuzz.keepGoing"));
