@@ -5,11 +5,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * The coverage-guided fuzz test (Jazzer). Without {@code JAZZER_FUZZ} it replays its inputs folder
- * ({@code src/test/resources/org/duet/fuzz/PipelineFuzzTestInputs/pipeline/}) as a regression test; with
- * {@code JAZZER_FUZZ=1} (the {@code fuzz} execution of {@code mvn verify}, and {@code bench/fuzz.sh}) libFuzzer
- * mutates the bytes that drive the structure-aware {@link Mutator} and the {@link Plan} for the time given.
- * Kept in its own class: Jazzer's agent costs seconds of start-up per fuzz test class.
+ * The coverage-guided fuzz test (Jazzer), run by {@code bench/fuzz.sh --engine jazzer}. Without {@code JAZZER_FUZZ}
+ * it replays its inputs folder ({@code src/test/resources/org/duet/fuzz/PipelineFuzzTestInputs/pipeline/}); with
+ * {@code JAZZER_FUZZ=1} libFuzzer mutates the bytes that drive the structure-aware {@link Mutator} and the
+ * {@link Plan} for the time given. Kept in its own class, out of {@code mvn verify}: Jazzer's agent takes a minute
+ * or more to start and instrument here.
  */
 class PipelineFuzzTest {
     private static Harness harness;
