@@ -84,10 +84,11 @@ final class Ctx {
         return thawed.isEmpty() ? all : thawed;
     }
 
-    /** How a literal is called in descriptions: its variable, or its numeral. */
+    /** How a literal is called in descriptions: its variable, or its numeral (Infinity for a numeral too long for a double). */
     String label(int id) {
         Loc l = p.loc(id);
-        return l.name().isEmpty() ? org.duet.lang.Printer.numeral(l.value) : l.name();
+        if (!l.name().isEmpty()) return l.name();
+        return Double.isFinite(l.value) ? org.duet.lang.Printer.numeral(l.value) : org.duet.lang.JsNumber.toString(l.value);
     }
 
     static String list(List<String> items) {

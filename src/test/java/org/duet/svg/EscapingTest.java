@@ -8,10 +8,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -27,14 +23,8 @@ class EscapingTest {
 
     static Renderer.Result render(String program) { return Renderer.render("esc.little", program); }
 
-    static Document parseXml(String xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        DocumentBuilder b = f.newDocumentBuilder();
-        b.setErrorHandler(null);
-        return b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    }
+    /** The XML parse shared with the fuzzing harness's checks ({@link org.duet.fuzz.SvgChecks}). */
+    static Document parseXml(String xml) throws Exception { return org.duet.fuzz.SvgChecks.parseXml(xml); }
 
     static DuetException refused(String program) {
         Throwable t = catchThrowable(() -> render(program));
