@@ -354,6 +354,7 @@ export class DuetCodeEditor extends LitElement {
     window.addEventListener('pointerdown', this.flushBeforePointer, true);
     window.addEventListener('keydown', this.flushBeforeKey, true);
     document.addEventListener('visibilitychange', this.flushWhenHidden);
+    window.addEventListener('beforeunload', this.flushOnLeave);
     window.addEventListener('pagehide', this.flushOnLeave);
   }
 
@@ -362,6 +363,7 @@ export class DuetCodeEditor extends LitElement {
     window.removeEventListener('pointerdown', this.flushBeforePointer, true);
     window.removeEventListener('keydown', this.flushBeforeKey, true);
     document.removeEventListener('visibilitychange', this.flushWhenHidden);
+    window.removeEventListener('beforeunload', this.flushOnLeave);
     window.removeEventListener('pagehide', this.flushOnLeave);
     super.disconnectedCallback();
   }

@@ -68,7 +68,69 @@ class ConcurrentTabsIT {
     /** A key typed, and when the browser had taken it. */
     record Key(char c, long at) {}
 
+    /** One window after the race: the keys it typed, those that reached its pane, and its own text if it lost. */
+    record Outcome(Window window, List<Key> sent, String reachedPane, String mine) {
+        boolean lost() { return mine != null; }
+
+        String typed() { return sent.stream().map(k -> String.valueOf(k.c())).reduce("", String::concat); }
+    }
+
     @Test void twoWindowsTypingAtOnceLoseNoCharacter() throws Exception {
+        String doc = newDocument();
+        List<Outcome> race = race(doc);
+        String finalDoc = server.readDocument(doc);
+        for (Outcome o : race) {
+            Window w = o.window();
+            if (o.lost()) {
+                // the window that lost the race: "Keep mine as a copy" keeps its text exactly
+                Browser br = w.browser();
+                br.waitVisible("conflict-mine");
+                br.clickId("conflict-mine");
+                br.waitDialogClosed("conflict-dialog");
+                String copy = br.until("the copy to open", x -> x.docName().equals(doc) ? null : x.docName());
+                assertThat(copy).startsWith(doc + " (mine)");
+                assertThat(server.readDocument(copy)).as("%s: the copy of its text", w.label()).isEqualTo(o.mine());
+                assertThat(br.code()).isEqualTo(o.mine());
+                System.out.printf("ConcurrentTabsIT: %s typed %d keys (%d reached the pane), lost the race and kept "
+                        + "its text as «%s»; the document has %d of its keys%n", w.label(), o.sent().size(),
+                        o.reachedPane().length(), copy, w.ownString(finalDoc).length() - 1);
+            } else {
+                System.out.printf("ConcurrentTabsIT: %s typed %d keys, all in the document%n", w.label(),
+                        o.sent().size());
+            }
+        }
+        assertThat(server.readDocument(doc)).as("the document, untouched by the copies").isEqualTo(finalDoc);
+    }
+
+    /**
+     * The window that lost the race loads the other version: it gets the latest one (with what the other window
+     * typed while the dialog was open), and Undo brings its own text back, exactly.
+     */
+    @Test void theWindowThatLostTheRaceLoadsTheLatestVersionAndUndoBringsItsOwnTextBack() throws Exception {
+        String doc = newDocument();
+        List<Outcome> race = race(doc);
+        List<Outcome> lost = race.stream().filter(Outcome::lost).toList();
+        assertThat(lost).as("two windows typing steadily at once: one loses the race").hasSize(1);
+        Outcome o = lost.get(0);
+        Browser br = o.window().browser();
+        String latest = server.readDocument(doc);
+        br.waitVisible("conflict-theirs");
+        br.clickId("conflict-theirs");
+        br.waitDialogClosed("conflict-dialog");
+        br.until("the latest version to be shown", x -> x.code().equals(latest));
+        assertThat(server.readDocument(doc)).isEqualTo(latest);
+        br.clickToolbar("undo");
+        br.until("Undo to bring back its own text", x -> x.code().equals(o.mine()));
+        br.until("its text, chosen again, to be saved", x -> server.readDocument(doc).equals(o.mine()));
+        Browser other = race.stream().filter(x -> !x.lost()).findFirst().orElseThrow().window().browser();
+        other.until("the other window to show it", x -> x.code().equals(o.mine()));
+        assertThat(other.dialogOpen("conflict-dialog")).isFalse();
+        System.out.printf("ConcurrentTabsIT: %s lost the race, loaded the latest version, and Undo brought back its "
+                + "%d keys%n", o.window().label(), o.reachedPane().length());
+    }
+
+    /** A new document with the program, open in both windows (the first made it). */
+    private String newDocument() {
         first.openEditor(server.url());
         String before = first.docName();
         first.menu("menu-document", "menu-new");
@@ -80,7 +142,16 @@ class ConcurrentTabsIT {
         second.openEditor(server.url("doc/" + doc.replace(" ", "%20")));
         second.waitForGoodRun();
         assertThat(second.code()).isEqualTo(PROGRAM);
+        return doc;
+    }
 
+    /**
+     * Both windows type at once, steadily, each into its own string; then, settled, every window's keys must be in
+     * its pane (those typed before its conflict dialog took the focus), never lost from it even for a moment, and
+     * in the document, unless it lost the race: then its conflict dialog is open, its pane shows its own text, and
+     * the document holds an older save of its own at most.
+     */
+    private List<Outcome> race(String doc) throws Exception {
         Window a = new Window("window A", first, "'A", Pattern.compile("\\(text 20 40 '([^']*)'\\)"), "acdijkmn");
         Window b = new Window("window B", second, "'B", Pattern.compile("\\(text 20 80 '([^']*)'\\)"), "oqsuwxyz");
         List<Window> windows = List.of(a, b);
@@ -104,7 +175,7 @@ class ConcurrentTabsIT {
                         || w.browser().code().equals(server.readDocument(doc))));
 
         String finalDoc = server.readDocument(doc);
-        int conflicts = 0;
+        List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
             Window w = windows.get(i);
             Browser br = w.browser();
@@ -135,34 +206,25 @@ class ConcurrentTabsIT {
                         + "conflict dialog opened (at %d)", w.label(), dialogAt)
                         .isGreaterThanOrEqualTo(dialogAt - DIALOG_SLACK_MS);
             }
+            String mine = null;
             if (conflict) {
-                conflicts++;
-                // the window that lost the race: its pane still shows its own text, and the copy keeps it exactly
-                String mine = br.code();
+                // the window that lost the race: its pane still shows its own text, all of it
+                mine = br.code();
                 assertThat(w.ownString(mine)).as("%s: the pane with the conflict dialog open", w.label())
                         .isEqualTo(shownOwn);
-                assertThat(shownOwn).as("%s: what of it is in the document (an older save of its own)", w.label())
+                String own = shownOwn;
+                assertThat(own).as("%s: what of it is in the document (an older save of its own)", w.label())
                         .startsWith(w.ownString(finalDoc));
-                br.waitVisible("conflict-mine");
-                br.clickId("conflict-mine");
-                br.waitDialogClosed("conflict-dialog");
-                String copy = br.until("the copy to open", x -> x.docName().equals(doc) ? null : x.docName());
-                assertThat(copy).startsWith(doc + " (mine)");
-                assertThat(server.readDocument(copy)).as("%s: the copy of its text", w.label()).isEqualTo(mine);
-                assertThat(br.code()).isEqualTo(mine);
-                System.out.printf("ConcurrentTabsIT: %s typed %d keys (%d reached the pane), lost the race and kept "
-                        + "its text as «%s»; the document has %d of its keys%n", w.label(), sent.size(),
-                        reachedPane.length(), copy, w.ownString(finalDoc).length() - 1);
             } else {
                 assertThat(missing).as("%s: keys missing from the pane without a conflict", w.label()).isEmpty();
                 assertThat(w.ownString(finalDoc)).as("%s: every key typed is in the document, in order", w.label())
                         .isEqualTo(w.marker().substring(1) + typed);
-                System.out.printf("ConcurrentTabsIT: %s typed %d keys, all in the document%n", w.label(),
-                        sent.size());
             }
+            out.add(new Outcome(w, sent, reachedPane, mine));
         }
-        assertThat(conflicts).as("at most one window can lose the race for one document").isLessThanOrEqualTo(1);
-        assertThat(server.readDocument(doc)).as("the document, untouched by the copies").isEqualTo(finalDoc);
+        assertThat(out.stream().filter(Outcome::lost).count())
+                .as("at most one window can lose the race for one document").isLessThanOrEqualTo(1);
+        return out;
     }
 
     /** Types a window's keys at a steady pace; stops early if its conflict dialog opens. */
