@@ -1,6 +1,13 @@
 // The code pane: CodeMirror 6 with little's syntax colours, bracket matching, line numbers and error marks.
 // The program's history lives on the server (typing and canvas gestures share one undo stack), so the undo keys
 // are sent there; the server answers with setText().
+//
+// Typing is sent 90 ms after the last keystroke, and however steady the typing, at most 300 ms after the first
+// unsent one (the server saves each change at once), and at once before anything else the page does (a click, a
+// key outside the pane, a shortcut) and when the page is hidden or left. Each text from the server has a serial
+// number; each change sent says the serial of the text it was typed on, so that the server can tell an edit of an
+// outdated version (another window saved meanwhile) from an edit of the latest, and never save the former over
+// the latter. A text from another window is not put over edits the server has not seen yet: the pane keeps them.
 import { LitElement, html, css } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { EditorState, Annotation, Extension, StateEffect, StateField, RangeSetBuilder } from '@codemirror/state';
@@ -121,9 +128,17 @@ const marksField = StateField.define<DecorationSet>({
 export class DuetCodeEditor extends LitElement {
   private view?: EditorView;
   private pending?: number;
+  /** When the first keystroke not yet sent was made (performance.now()), or undefined if nothing is unsent. */
+  private firstUnsent?: number;
   private initialText = '';
   /** Delay after the last keystroke before the text is sent (the program re-runs then). */
   debounceMs = 90;
+  /** However steady the typing, an edit is sent at most this long after its first unsent keystroke. */
+  maxWaitMs = 300;
+  /** The serial of the server's text the pane's text was typed on (sent with each change). */
+  private serial = 0;
+  /** Changes sent so far: each carries its number, and the server's texts say up to which one it had seen. */
+  private sent = 0;
 
   // CodeMirror lives in this element's shadow root, where its style sheets are safe from the page's own
   static styles = css`
@@ -308,25 +323,68 @@ export class DuetCodeEditor extends LitElement {
   }
 
   private schedule() {
+    const now = performance.now();
+    if (this.firstUnsent === undefined) this.firstUnsent = now;
     if (this.pending !== undefined) clearTimeout(this.pending);
-    this.pending = window.setTimeout(() => this.flush(), this.debounceMs);
+    const due = Math.min(now + this.debounceMs, this.firstUnsent + this.maxWaitMs);
+    this.pending = window.setTimeout(() => this.flush(), Math.max(0, due - now));
   }
 
-  /** Sends the pending edit now (before an undo, a run, or when the page is hidden). */
+  /** Sends the pending edit now (before an undo, a run, a click or key elsewhere, or when the page is hidden). */
   flush() {
     if (this.pending === undefined) return;
     clearTimeout(this.pending);
     this.pending = undefined;
-    this.fire('duet-change', { value: this.text });
+    this.firstUnsent = undefined;
+    this.sent++;
+    this.fire('duet-change', { value: this.text, serial: this.serial, seq: this.sent });
+  }
+
+  /** Whatever the page does next (a click, a key outside the pane or with a modifier) comes after the typing. */
+  private flushBeforePointer = () => this.flush();
+  private flushBeforeKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || !e.composedPath().includes(this)) this.flush();
+  };
+  /** A page being hidden (another tab, a closed window) or left sends its last keystrokes. */
+  private flushWhenHidden = () => { if (document.visibilityState === 'hidden') this.flush(); };
+  private flushOnLeave = () => this.flush();
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('pointerdown', this.flushBeforePointer, true);
+    window.addEventListener('keydown', this.flushBeforeKey, true);
+    document.addEventListener('visibilitychange', this.flushWhenHidden);
+    window.addEventListener('beforeunload', this.flushOnLeave);
+    window.addEventListener('pagehide', this.flushOnLeave);
+  }
+
+  disconnectedCallback() {
+    this.flush();
+    window.removeEventListener('pointerdown', this.flushBeforePointer, true);
+    window.removeEventListener('keydown', this.flushBeforeKey, true);
+    document.removeEventListener('visibilitychange', this.flushWhenHidden);
+    window.removeEventListener('beforeunload', this.flushOnLeave);
+    window.removeEventListener('pagehide', this.flushOnLeave);
+    super.disconnectedCallback();
   }
 
   get text(): string { return this.view ? this.view.state.doc.toString() : this.initialText; }
 
-  /** Replaces the text (from the server: a loaded document, undo/redo, a canvas edit). Only the changed middle
-   *  part is replaced, so the cursor stays where it was. */
-  setText(text: string) {
+  /**
+   * Replaces the text. From the server (a loaded document, undo/redo, a canvas edit, another window's version) it
+   * comes with its serial, and the number of the last change the server had seen from this pane. The pane's
+   * unsent edit is sent first (typed on the text it was typed on: nothing typed is dropped). With
+   * {@code unlessUnsent} (another window's version), a pane with edits the server had not seen keeps them and the
+   * text is not shown: the server hears of them as typed on an older version, and offers the choice. Without a
+   * serial (the canvas's predicted code) it is only shown. Only the changed middle part is replaced, so the cursor
+   * stays where it was.
+   */
+  setText(text: string, serial?: number, seen?: number, unlessUnsent = false) {
+    const unsent = this.pending !== undefined || (seen !== undefined && this.sent > seen);
+    this.flush();
+    if (unsent && unlessUnsent) return;
+    if (serial !== undefined) this.serial = serial;
     if (!this.view) { this.initialText = text; return; }
-    if (this.pending !== undefined) { clearTimeout(this.pending); this.pending = undefined; }
     const old = this.view.state.doc.toString();
     if (old === text) return;
     let start = 0;

@@ -325,6 +325,49 @@ public final class Browser implements AutoCloseable {
 
     public String docName() { return byId("doc-name").getText(); }
 
+    // ------------------------------------------------------------------------------------------------ recording
+
+    /** A text the code pane showed, and from when (the browser's clock: ms since the epoch, as the test's own). */
+    public record Shown(long at, String text) {}
+
+    /**
+     * Starts recording, in the page, every text the code pane shows, with the moment it appeared (a mutation
+     * observer on the pane: the text is read as CodeMirror puts it on the screen), and the moment each dialog with
+     * an id first opened. Read with {@link #paneLog()} and {@link #dialogOpenedAt(String)}; a new page starts a new
+     * recording.
+     */
+    public void recordPane() {
+        js("const c = document.getElementById('code');"
+                + "const log = window.__duetPaneLog = [[Date.now(), c.text]];"
+                + "const opened = window.__duetOpened = {};"
+                + "const note = () => { const t = c.text; if (t !== log[log.length - 1][1]) log.push([Date.now(), t]); };"
+                + "const dialogs = () => { for (const d of document.querySelectorAll('vaadin-dialog'))"
+                + "  if (d.opened && d.id && !(d.id in opened)) opened[d.id] = Date.now(); };"
+                + "if (window.__duetRecorders) window.__duetRecorders.forEach(r => r.disconnect());"
+                + "const a = new MutationObserver(() => { note(); dialogs(); });"
+                + "a.observe(c.shadowRoot, {childList: true, subtree: true, characterData: true});"
+                + "const b = new MutationObserver(dialogs);"
+                + "b.observe(document.body, {childList: true, subtree: true, attributes: true});"
+                + "window.__duetRecorders = [a, b];"
+                + "if (window.__duetDialogPoll) clearInterval(window.__duetDialogPoll);"
+                + "window.__duetDialogPoll = setInterval(() => { note(); dialogs(); }, 5);");
+    }
+
+    /** The texts the code pane showed since {@link #recordPane()}, oldest first (the first: the text then). */
+    @SuppressWarnings("unchecked")
+    public List<Shown> paneLog() {
+        List<List<Object>> raw = (List<List<Object>>) js("return window.__duetPaneLog || null");
+        if (raw == null) throw new AssertionError("the code pane is not being recorded (recordPane first)");
+        return raw.stream().map(e -> new Shown(((Number) e.get(0)).longValue(), (String) e.get(1)))
+                .collect(Collectors.toList());
+    }
+
+    /** When the dialog with this id first opened since {@link #recordPane()} (ms since the epoch), or null. */
+    public Long dialogOpenedAt(String id) {
+        Object o = js("const o = window.__duetOpened; return o && (arguments[0] in o) ? o[arguments[0]] : null", id);
+        return o == null ? null : ((Number) o).longValue();
+    }
+
     // ------------------------------------------------------------------------------------------------ menus, dialogs
 
     /** Opens a top-level menu (e.g. "menu-document") and clicks an item of it (e.g. "menu-new"). */

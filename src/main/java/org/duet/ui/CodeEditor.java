@@ -29,18 +29,48 @@ import java.util.List;
 @NpmPackage(value = "@lezer/highlight", version = "1.2.5")
 public class CodeEditor extends Component {
     private String text = "";
+    /** The serial of the last text put into the pane (the browser sends with each change the one it typed on). */
+    private int serial;
+    /** The number of the last change received from the pane. */
+    private int seen;
 
     public CodeEditor() {
-        addListener(ChangeEvent.class, e -> text = e.value);
+        // received even while a modal dialog is open: the keystrokes made just before the conflict dialog took the
+        // focus must still arrive, to be kept in the user's version
+        getElement().addEventListener("duet-change", e -> {
+            JsonObject d = e.getEventData();
+            String value = d.getString("event.detail.value");
+            int typedOn = (int) d.getNumber("event.detail.serial");
+            seen = Math.max(seen, (int) d.getNumber("event.detail.seq"));
+            text = value;
+            fireEvent(new ChangeEvent(this, true, value, typedOn));
+        }).addEventData("event.detail.value").addEventData("event.detail.serial").addEventData("event.detail.seq")
+                .allowInert();
     }
 
     /** The text as last sent by the browser or set by the server. */
     public String getText() { return text; }
 
-    /** Replaces the pane's text (keeps the cursor where the text did not change). */
-    public void setText(String t) {
+    /** The serial of the last text put into the pane. */
+    public int serial() { return serial; }
+
+    /**
+     * Replaces the pane's text (keeps the cursor where the text did not change); an edit the browser had not sent
+     * yet is sent first, as typed on the text it was typed on. Returns the new text's serial.
+     */
+    public int setText(String t) { return put(t, false); }
+
+    /**
+     * Shows a text that came from elsewhere (another window's version), unless the pane has edits this server has
+     * not seen yet: then the pane keeps them (and sends them, typed on the older text). Returns the text's serial.
+     */
+    public int offerText(String t) { return put(t, true); }
+
+    private int put(String t, boolean unlessUnsent) {
         text = t;
-        getElement().callJsFunction("setText", t);
+        serial++;
+        getElement().callJsFunction("setText", t, serial, seen, unlessUnsent);
+        return serial;
     }
 
     /** An error mark: offsets in the text (a point if to == from) and the message shown on hover. */
@@ -78,13 +108,15 @@ public class CodeEditor extends Component {
 
     public void focusEditor() { getElement().callJsFunction("focusEditor"); }
 
-    @DomEvent("duet-change")
+    /** The pane's text changed (typing): the new text, and the serial of the text it was typed on. */
     public static class ChangeEvent extends ComponentEvent<CodeEditor> {
         public final String value;
+        public final int typedOn;
 
-        public ChangeEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.value") String value) {
+        public ChangeEvent(CodeEditor source, boolean fromClient, String value, int typedOn) {
             super(source, fromClient);
             this.value = value;
+            this.typedOn = typedOn;
         }
     }
 

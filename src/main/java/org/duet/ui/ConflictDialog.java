@@ -14,7 +14,9 @@ final class ConflictDialog {
         d.setId("conflict-dialog");
         d.setHeaderTitle("“" + name + "” changed elsewhere");
         d.add(new Paragraph("Another window or tab (or another program) saved a different version of this document "
-                + "after you opened it. Duet has not overwritten it."));
+                + "while you were editing it. Duet has not overwritten it, and your text is still here, as you typed "
+                + "it. Load the other version (the latest; Undo brings yours back), or keep yours as a copy, "
+                + "“" + name + " (mine)”."));
         Button theirs = new Button("Load the other version", e -> {
             d.close();
             takeTheirs.run();
@@ -26,7 +28,9 @@ final class ConflictDialog {
         });
         mine.setId("conflict-mine");
         mine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // one of the two choices must be made: until then nothing is saved over the document
         d.setCloseOnOutsideClick(false);
+        d.setCloseOnEsc(false);
         d.getFooter().add(theirs, mine);
         d.open();
     }

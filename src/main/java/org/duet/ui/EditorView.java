@@ -37,6 +37,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.InputStreamDownloadCallback;
 import org.duet.doc.Examples;
 import org.duet.doc.History;
+import org.duet.doc.PaneSync;
 import org.duet.doc.Workspace;
 import org.duet.edit.Blobs;
 import org.duet.edit.Draw;
@@ -150,7 +151,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private final AtomicLong generation = new AtomicLong();
     private Renderer.Result lastGood;
     private Consumer<Workspace.Change> workspaceListener;
-    private boolean conflictShown;
+    /** Which version the pane types on, and the user's own text while a conflict with another version is open. */
+    private final PaneSync sync = new PaneSync();
 
     public EditorView() {
         setSizeFull();
@@ -173,7 +175,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         add(header(), split, statusBar());
         setFlexGrow(1, split);
 
-        code.onChange(e -> typed(e.value));
+        code.onChange(e -> typed(e.value, e.typedOn));
         code.onRun(e -> render());
         code.onUndo(e -> undo());
         code.onRedo(e -> redo());
@@ -377,10 +379,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             revision = d.revision();
             text = d.text();
             history = new History(text);
-            conflictShown = false;
             workspace.setLastOpened(name);
             docName.setText(name);
-            code.setText(text);
+            sync.loaded(code.setText(text));
             canvas.resetView();
             lastGood = null;
             selection = List.of();
@@ -396,7 +397,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         } catch (Workspace.WorkspaceException e) {
             name = null;
             docName.setText("(no document)");
-            code.setText("");
+            sync.loaded(code.setText(""));
             canvas.setSvg("<svg xmlns='http://www.w3.org/2000/svg'></svg>");
             setStatus(e.getMessage() + " Open another document from the Document menu.", true);
         } catch (IOException e) {
@@ -450,7 +451,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void duplicate() {
         if (name == null) return;
         try {
-            String copy = workspace.duplicate(name, this);
+            // the text this editor has (the same as on disk, unless the document was deleted or changed elsewhere)
+            String copy = workspace.uniqueName(name + " copy");
+            workspace.create(copy, text, this);
             open(copy);
             Notification.show("Duplicated as “" + copy + "”.", 2500, Notification.Position.TOP_END);
         } catch (Exception e) {
@@ -504,12 +507,42 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     // ------------------------------------------------------------------------------------------------ editing
 
-    private void typed(String newText) {
-        if (name == null || newText.equals(text)) return;
+    /** The pane's text changed: {@code newText}, typed on the pane's text of serial {@code typedOn}. */
+    private void typed(String newText, int typedOn) {
+        if (name == null) return;
+        switch (sync.typed(newText, typedOn, text)) {
+            case OUTDATED -> { // typed on a version that another window's has replaced since: never saved over it
+                keepMine(newText);
+                openConflict();
+                return;
+            }
+            case MINE -> { // the conflict's choice is open: the pane's text is the user's own, kept for the copy
+                keepMine(newText);
+                return;
+            }
+            case SAVE -> { }
+        }
+        // typed before the pane was given a newer text by this window (an undo or a drag step the keystrokes crossed):
+        // the typing is kept, and the pane shows what is saved (and types on it from now on)
+        boolean behind = typedOn < code.serial();
+        if (newText.equals(text)) {
+            if (behind) code.setText(text);
+            return;
+        }
         alternatives.hide();
         text = newText;
         history.typed(newText, System.currentTimeMillis());
+        if (behind) code.setText(text);
         save();
+        render();
+        updateUndoRedo();
+    }
+
+    /** While a conflict is open: the editor's text is the user's own (shown in the pane, run, never saved). */
+    private void keepMine(String mine) {
+        if (mine.equals(text)) return;
+        text = mine;
+        history.typed(mine, System.currentTimeMillis());
         render();
         updateUndoRedo();
     }
@@ -541,11 +574,13 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void save() {
-        if (name == null) return;
+        if (name == null || sync.inConflict()) return; // (in conflict: nothing is written until the user chooses)
         try {
             revision = workspace.save(name, text, revision, this);
         } catch (Workspace.Conflict c) {
-            conflict(c.current);
+            // the document changed since this window's revision (another window, another program)
+            sync.refused(text);
+            openConflict();
         } catch (Workspace.WorkspaceException e) {
             setStatus(e.getMessage() + " Your text is kept here; save it under a new name from Document → Duplicate.", true);
         } catch (IOException e) {
@@ -553,30 +588,43 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    /** Another tab or program changed the document: never overwrite it silently. */
-    private void conflict(Workspace.Doc theirs) {
-        if (conflictShown) return;
-        conflictShown = true;
-        ConflictDialog.open(name, () -> {
-            // take theirs
-            conflictShown = false;
-            revision = theirs.revision();
-            text = theirs.text();
+    /**
+     * Another window or program changed the document, and this window's text was typed on an older version: the
+     * document is not overwritten. The pane shows the user's own text (and goes on taking what they type until the
+     * dialog has the focus); they choose between the latest other version and a copy holding exactly their text.
+     * Other versions arriving meanwhile are not put into the pane.
+     */
+    private void openConflict() {
+        code.offerText(sync.mine());
+        ConflictDialog.open(name, this::loadTheirs, this::keepMineAsCopy);
+    }
+
+    private void loadTheirs() {
+        try {
+            Workspace.Doc d = workspace.open(name);
+            sync.resolved();
+            revision = d.revision();
+            text = d.text();
             history.changed(text);
-            code.setText(text);
+            sync.cameFromElsewhere(code.setText(text));
             render();
             updateUndoRedo();
-        }, () -> {
-            // keep mine as a copy
-            conflictShown = false;
-            try {
-                String copy = workspace.uniqueName(name + " (mine)");
-                workspace.create(copy, text, this);
-                open(copy);
-            } catch (Exception e) {
-                error(e.getMessage());
-            }
-        });
+        } catch (Workspace.WorkspaceException | IOException e) {
+            error(e.getMessage() + " Your text is kept: keep it as a copy.");
+            openConflict();
+        }
+    }
+
+    private void keepMineAsCopy() {
+        try {
+            String copy = workspace.uniqueName(name + " (mine)");
+            workspace.create(copy, sync.mine(), this);
+            sync.resolved();
+            open(copy);
+        } catch (Workspace.WorkspaceException | IOException e) {
+            error("Could not make the copy: " + e.getMessage());
+            openConflict();
+        }
     }
 
     @Override protected void onAttach(AttachEvent attachEvent) {
@@ -601,15 +649,24 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
         if (!c.newName().equals(name)) {
             setStatus("This document was renamed to “" + c.newName() + "” in another window.", false);
+            if (sync.inConflict()) { // the choice stays open, under the new name
+                name = c.newName();
+                docName.setText(name);
+                UI.getCurrent().getPage().getHistory().replaceState(null, "doc/" + encode(name));
+                workspace.setLastOpened(name);
+                return;
+            }
             open(c.newName());
             return;
         }
+        if (sync.inConflict()) return; // the pane keeps the user's text; "Load the other version" loads the latest
         if (c.revision() != null && !c.revision().equals(revision) && c.text() != null) {
-            // the other window saved: take its text (this window has nothing unsaved, every edit is saved at once)
+            // the other window saved: its text is shown, unless the pane has edits not yet received here (typed on the
+            // version before: they arrive as outdated, and the conflict's choice opens; nothing typed is lost)
             revision = c.revision();
             text = c.text();
             history.changed(text);
-            code.setText(text);
+            sync.cameFromElsewhere(code.offerText(text));
             render();
             updateUndoRedo();
             Notification.show("Updated with changes made in another window.", 2000, Notification.Position.TOP_END);
