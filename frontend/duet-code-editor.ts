@@ -124,6 +124,22 @@ const marksField = StateField.define<DecorationSet>({
   provide: f => EditorView.decorations.from(f),
 });
 
+/** The UTF-8 length of a text given as chunks of a CodeMirror document, without encoding it. */
+function utf8Length(chunks: Iterator<string>): number {
+  let n = 0;
+  for (let r = chunks.next(); !r.done; r = chunks.next()) {
+    const s = r.value as string;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) { n += 4; i++; }
+      else n += 3;
+    }
+  }
+  return n;
+}
+
 @customElement('duet-code-editor')
 export class DuetCodeEditor extends LitElement {
   private view?: EditorView;
@@ -139,6 +155,8 @@ export class DuetCodeEditor extends LitElement {
   private serial = 0;
   /** Changes sent so far: each carries its number, and the server's texts say up to which one it had seen. */
   private sent = 0;
+  /** The largest program, in UTF-8 bytes, that typing or pasting may make (0: no limit); set by the server. */
+  maxBytes = 0;
 
   // CodeMirror lives in this element's shadow root, where its style sheets are safe from the page's own
   static styles = css`
@@ -272,6 +290,16 @@ export class DuetCodeEditor extends LitElement {
         indentWithTab,
         ...defaultKeymap,
       ]),
+      // an edit that would make the program larger than the server keeps is not made (and not sent): the pane
+      // keeps its text and the server is told, to say so
+      EditorState.transactionFilter.of(tr => {
+        if (!tr.docChanged || this.maxBytes <= 0 || tr.annotation(remote)) return tr;
+        if (tr.newDoc.length <= this.maxBytes / 3) return tr; // at most 3 bytes a character: surely within
+        const bytes = utf8Length(tr.newDoc.iter());
+        if (bytes <= this.maxBytes) return tr;
+        this.fire('duet-too-large', { bytes });
+        return [];
+      }),
       EditorView.updateListener.of(u => {
         if (!u.docChanged) return;
         if (u.transactions.some(t => t.annotation(remote))) return;

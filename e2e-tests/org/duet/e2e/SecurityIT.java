@@ -352,6 +352,33 @@ class SecurityIT extends BrowserTest {
         browser.waitForSvg("the uploaded drawing", s -> s.contains("teal"));
     }
 
+    @Test void aPasteThatWouldMakeTheProgramTooLargeIsNotMadeAndSaysWhy() throws IOException {
+        browser.openEditor(server.url());
+        browser.menu("menu-document", "menu-new");
+        browser.until("a new document", b -> b.code().startsWith("(blobs"));
+        String doc = browser.docName();
+        String program = "(svg [(rect 'teal' 10 10 50 50)])\n";
+        browser.replaceProgram(program);
+        browser.until("the program to be saved", b -> server.readDocument(doc).equals(program));
+        browser.caretAt(0);
+        // a paste of 3 MB, as the browser delivers one (a paste event with the clipboard's text)
+        browser.js("const big = '; ' + 'x'.repeat(3 * 1024 * 1024) + '\\n';"
+                + "const dt = new DataTransfer(); dt.setData('text/plain', big);"
+                + "const content = arguments[0].shadowRoot.querySelector('.cm-content');"
+                + "content.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+                browser.byId("code"));
+        String status = browser.waitForStatus("the refusal", t -> t.startsWith("That would make"));
+        assertThat(status).isEqualTo("That would make the program 3 MB; Duet keeps programs up to 2 MB. "
+                + "The change was not made.");
+        assertThat(browser.code()).isEqualTo(program);
+        assertThat(server.readDocument(doc)).isEqualTo(program);
+        // a paste within the limit is made as usual (the check above is not a broken paste)
+        browser.js("const dt = new DataTransfer(); dt.setData('text/plain', '; pasted\\n');"
+                + "arguments[0].shadowRoot.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste',"
+                + " {clipboardData: dt, bubbles: true, cancelable: true}));", browser.byId("code"));
+        browser.until("the small paste to be saved", b -> server.readDocument(doc).equals("; pasted\n" + program));
+    }
+
     @Test void theTokenIsKeptAcrossRestarts() {
         String url = server.url();
         String token = server.token();

@@ -37,6 +37,12 @@ public final class Limits {
                 + ". This change is not saved: undo it (Ctrl+Z) or shorten the program.";
     }
 
+    /** "That would make the program 24 MB; Duet keeps programs up to 2 MB. The change was not made." */
+    public static String editTooLarge(long bytes) {
+        return "That would make the program " + over(bytes) + "; Duet keeps programs up to " + size(MAX_DOCUMENT_BYTES)
+                + ". The change was not made.";
+    }
+
     /** The length of a text in UTF-8, without encoding it. */
     static long utf8Length(CharSequence s) {
         long n = 0;

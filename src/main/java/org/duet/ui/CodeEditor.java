@@ -48,6 +48,22 @@ public class CodeEditor extends Component {
                 .allowInert();
     }
 
+    /** The largest program, in UTF-8 bytes, that typing or pasting may make in the pane (0: no limit). */
+    public void setMaxBytes(int bytes) { getElement().setProperty("maxBytes", bytes); }
+
+    /** An edit was not made because the program would have been {@code bytes} long, over the pane's limit. */
+    @DomEvent("duet-too-large")
+    public static class TooLargeEvent extends ComponentEvent<CodeEditor> {
+        public final long bytes;
+
+        public TooLargeEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.bytes") double bytes) {
+            super(source, fromClient);
+            this.bytes = (long) bytes;
+        }
+    }
+
+    public Registration onTooLarge(ComponentEventListener<TooLargeEvent> l) { return addListener(TooLargeEvent.class, l); }
+
     /** The text as last sent by the browser or set by the server. */
     public String getText() { return text; }
 

@@ -176,6 +176,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         setFlexGrow(1, split);
 
         code.onChange(e -> typed(e.value, e.typedOn));
+        code.setMaxBytes(org.duet.app.Limits.MAX_DOCUMENT_BYTES);
+        code.onTooLarge(e -> setStatus(org.duet.app.Limits.editTooLarge(e.bytes), true));
         code.onRun(e -> render());
         code.onUndo(e -> undo());
         code.onRedo(e -> redo());
@@ -510,6 +512,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     /** The pane's text changed: {@code newText}, typed on the pane's text of serial {@code typedOn}. */
     private void typed(String newText, int typedOn) {
         if (name == null) return;
+        String tooLarge = org.duet.app.Limits.programTooLarge(newText);
+        if (tooLarge != null) { // the pane refuses such an edit; this is for a client that did not
+            setStatus(tooLarge, true);
+            return;
+        }
         switch (sync.typed(newText, typedOn, text)) {
             case OUTDATED -> { // typed on a version that another window's has replaced since: never saved over it
                 keepMine(newText);

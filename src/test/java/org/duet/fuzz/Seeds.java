@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,15 +42,8 @@ final class Seeds {
         return s;
     }
 
-    /** The corpus folder: {@code -Dduet.corpus}, else {@code ../shared/corpus}; fails if it has no programs. */
-    static Path corpusDir() {
-        String prop = System.getProperty("duet.corpus");
-        Path dir = prop != null ? Paths.get(prop) : Paths.get("..", "shared", "corpus");
-        if (!Files.isDirectory(dir))
-            throw new IllegalStateException("fuzz seeds: no corpus folder at " + dir.toAbsolutePath()
-                    + " (set -Dduet.corpus=DIR)");
-        return dir;
-    }
+    /** The corpus folder, found by the one corpus locator ({@link org.duet.Corpus}); fails if it is missing. */
+    static Path corpusDir() { return org.duet.Corpus.dir(); }
 
     static List<Path> littleFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
@@ -66,7 +58,7 @@ final class Seeds {
     private static Seeds load() {
         List<Seed> out = new ArrayList<>();
         List<Path> files = new ArrayList<>(littleFiles(corpusDir()));
-        files.addAll(littleFiles(Paths.get("little-lang", "examples")));
+        files.addAll(org.duet.Corpus.examples());
         for (Path f : files) {
             try {
                 add(out, "corpus/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8));
