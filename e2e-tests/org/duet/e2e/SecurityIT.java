@@ -354,8 +354,9 @@ class SecurityIT extends BrowserTest {
 
     @Test void aPasteThatWouldMakeTheProgramTooLargeIsNotMadeAndSaysWhy() throws IOException {
         browser.openEditor(server.url());
+        String before = browser.docName();
         browser.menu("menu-document", "menu-new");
-        browser.until("a new document", b -> b.code().startsWith("(blobs"));
+        browser.until("the new document to open", b -> !b.docName().equals(before));
         String doc = browser.docName();
         String program = "(svg [(rect 'teal' 10 10 50 50)])\n";
         browser.replaceProgram(program);
