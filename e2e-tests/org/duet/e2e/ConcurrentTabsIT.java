@@ -48,6 +48,7 @@ class ConcurrentTabsIT {
         server = DuetServer.start("ConcurrentTabsIT");
         first = Browser.open(E2e.testDir("ConcurrentTabsIT", "first"));
         second = Browser.open(E2e.testDir("ConcurrentTabsIT", "second"));
+        server.signIn(second.driver); // the second window opens documents by their plain address
     }
 
     @AfterAll void stop() {
