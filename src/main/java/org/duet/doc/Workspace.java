@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * disk) is never silently overwritten. Deleted documents go to a trash folder and can be restored.
  */
 public final class Workspace {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workspace.class);
+
     public static final String EXT = ".little";
     public static final int MAX_NAME = 80;
     private static final String TRASH = ".trash";
@@ -80,8 +82,9 @@ public final class Workspace {
         for (Consumer<Change> l : listeners) {
             try {
                 l.accept(c);
-            } catch (RuntimeException ignored) {
-                // a listener's failure (e.g. a closed browser tab) must not affect the save
+            } catch (RuntimeException e) {
+                // a listener's failure (e.g. a closed browser tab) must not affect the save; it is logged
+                LOG.warn("a window could not be told that \"{}\" changed", c.name(), e);
             }
         }
     }
@@ -259,8 +262,9 @@ public final class Workspace {
     public void setLastOpened(String name) {
         try {
             write(dir.resolve(STATE), name);
-        } catch (IOException ignored) {
-            // only a convenience
+        } catch (IOException e) {
+            // only a convenience (which document to reopen), so the editor goes on; logged
+            LOG.warn("could not record the last opened document in {}", dir, e);
         }
     }
 
