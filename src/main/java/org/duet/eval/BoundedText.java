@@ -19,6 +19,8 @@ final class BoundedText {
     private static final int CHARGE_EVERY = 1 << 14;
 
     private final StringBuilder sb = new StringBuilder();
+    /** Where the display of a list already written starts and ends, so that a shared list is copied, not walked. */
+    private java.util.IdentityHashMap<Object, int[]> written;
     private final int max;
     private final Evaluator ev;
     private long charged;
@@ -56,6 +58,33 @@ final class BoundedText {
         sb.append(s, from, to);
         grew();
         return this;
+    }
+
+    /**
+     * If the display of v was written into this text before (v is shared), appends a copy of it and returns true.
+     * A tree whose branches are one shared value then costs its distinct nodes plus copying, not a walk of every leaf.
+     */
+    boolean repeat(Object v) {
+        int[] at = written == null ? null : written.get(v);
+        if (at == null) return false;
+        int room = max - sb.length();
+        if (at[1] - at[0] > room) {
+            sb.append(sb, at[0], at[0] + room);
+            throw new Full();
+        }
+        sb.append(sb, at[0], at[1]);
+        grew();
+        return true;
+    }
+
+    /** Displays shorter than this are not recorded (walking them again costs about as much as copying). */
+    private static final int REPEAT_MIN = 64;
+
+    /** Records that the display of v was written from start to the present end, for {@link #repeat}. */
+    void written(Object v, int start) {
+        if (sb.length() - start < REPEAT_MIN) return;
+        if (written == null) written = new java.util.IdentityHashMap<>();
+        written.put(v, new int[] {start, sb.length()});
     }
 
     /** Appends the decimal digits of n (with a minus sign if negative) without making a string. */

@@ -172,12 +172,19 @@ public abstract class Value {
         }
 
         @Override void displayInto(BoundedText out) {
+            if (size == 0) {
+                out.append("[]");
+                return;
+            }
+            if (out.repeat(this)) return;
+            int start = out.length();
             out.append('[');
             for (ListV l = this; l.size > 0; l = l.tail) {
                 if (l != this) out.append(' ');
                 l.head.displayInto(out);
             }
             out.append(']');
+            out.written(this, start);
         }
 
         @Override public String kindName() { return "a list"; }

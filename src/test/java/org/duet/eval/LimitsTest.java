@@ -300,6 +300,31 @@ class LimitsTest {
         assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
     }
 
+    /** The display of (t depth), built in Java. */
+    static String tree(int depth) { return depth == 0 ? "1" : "[" + tree(depth - 1) + " " + tree(depth - 1) + "]"; }
+
+    /** An Elm/JS string literal (only \\ and " occur in the keys below). */
+    static String literal(String s) { return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""; }
+
+    /** How the key (t depth) is displayed: (ELM(text),ELM(tag)), as in the language reference. */
+    static String treeKey(int depth) {
+        if (depth == 0) return "(" + literal("1") + "," + literal("num") + ")";
+        return "(" + literal("[" + treeKey(depth - 1) + "," + treeKey(depth - 1) + "]") + "," + literal("list") + ")";
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sharedValuesWithinTheLimitAreDisplayedWhole() {
+        // a shared list's display is copied from where it was first written: the copy must be the same text
+        Value v = Interpreter.run(Interpreter.parse("shared.little",
+                TREE + "(let s (t 7) (toString [s [s 'x' (t 7)] (t 8) s [[s]] (insert (t 4) s (empty))]))"),
+                Limits.DEFAULT).value;
+        String s = tree(7);
+        assertThat(v).isInstanceOf(Value.Str.class);
+        assertThat(((Value.Str) v).v).isEqualTo("[" + s + " [" + s + " 'x' " + s + "] " + tree(8) + " " + s + " [[" + s
+                + "]] <dict " + treeKey(4) + ":" + s + ">]");
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void stringsWithinTheLimitAreWhole() {
