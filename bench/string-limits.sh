@@ -10,7 +10,7 @@ before=${1:-d676524}
 tmp=$(mktemp -d /tmp/duet-string-limits.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 cp="$tmp/classpath"
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null 2>&1
 # both versions are compiled the same way: the bench class and what it reaches, from the sources
 mkdir -p "$tmp/before/src" "$tmp/before/classes" "$tmp/after/classes"
 git archive "$before" src/main/java little-lang/prelude.little | tar -x -C "$tmp/before/src"
