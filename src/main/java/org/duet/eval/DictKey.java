@@ -11,47 +11,72 @@ final class DictKey implements Comparable<DictKey> {
         this.tag = tag;
     }
 
-    /** The key of a value, or null if the value cannot be a key (a function or a dictionary). */
-    static DictKey of(Value v) {
+    /**
+     * The key of a value, or null if the value cannot be a key (a function or a dictionary). Its text is built in a
+     * {@link BoundedText} of at most max characters (charging ev, when not null, as it grows), which throws
+     * {@link BoundedText.Full} as soon as the text would be longer: the text of a list key quotes the keys of its
+     * elements, so it can grow exponentially with the nesting, and with shared branches.
+     */
+    static DictKey of(Value v, int max, Evaluator ev) {
         if (v instanceof Value.Num) return new DictKey(JsNumber.toString(((Value.Num) v).v), "num");
         if (v instanceof Value.Bool) return new DictKey(((Value.Bool) v).v ? "True" : "False", "bool");
-        if (v instanceof Value.Str) return new DictKey(literal(((Value.Str) v).v), "string");
+        if (v instanceof Value.Str) {
+            BoundedText t = new BoundedText(max, ev);
+            appendLiteral(t, ((Value.Str) v).v);
+            return new DictKey(t.finish(), "string");
+        }
         if (v instanceof Value.Null) return new DictKey("", "null");
         if (v instanceof Value.ListV) {
-            StringBuilder sb = new StringBuilder("[");
+            BoundedText t = new BoundedText(max, ev);
+            t.append('[');
             boolean first = true;
             for (Value e : (Value.ListV) v) {
-                DictKey k = of(e);
+                DictKey k = of(e, max, ev);
                 if (k == null) return null;
-                if (!first) sb.append(',');
+                if (!first) t.append(',');
                 first = false;
-                sb.append(k.display());
+                k.displayInto(t);
             }
-            return new DictKey(sb.append(']').toString(), "list");
+            return new DictKey(t.append(']').finish(), "list");
         }
         return null;
     }
 
     /** How the key is shown: (ELM(text),ELM(tag)). */
-    String display() { return "(" + literal(text) + "," + literal(tag) + ")"; }
+    void displayInto(BoundedText out) {
+        out.append('(');
+        appendLiteral(out, text);
+        out.append(',');
+        appendLiteral(out, tag);
+        out.append(')');
+    }
 
-    /** A string written as an Elm/JS string literal. */
-    static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
+    /** Appends a string written as an Elm/JS string literal. */
+    static void appendLiteral(BoundedText out, String s) {
+        out.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\': sb.append("\\\\"); break;
-                case '"': sb.append("\\\""); break;
-                case '\n': sb.append("\\n"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\r': sb.append("\\r"); break;
-                case 0x0B: sb.append("\\v"); break;
-                case 0: sb.append("\\0"); break;
-                default: sb.append(c);
-            }
+            String esc = escape(s.charAt(i));
+            if (esc == null) continue;
+            if (plain < i) out.append(s, plain, i);
+            out.append(esc);
+            plain = i + 1;
         }
-        return sb.append('"').toString();
+        if (plain < s.length()) out.append(s, plain, s.length());
+        out.append('"');
+    }
+
+    private static String escape(char c) {
+        switch (c) {
+            case '\\': return "\\\\";
+            case '"': return "\\\"";
+            case '\n': return "\\n";
+            case '\t': return "\\t";
+            case '\r': return "\\r";
+            case 0x0B: return "\\v";
+            case 0: return "\\0";
+            default: return null;
+        }
     }
 
     @Override public int compareTo(DictKey o) {

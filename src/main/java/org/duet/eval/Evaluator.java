@@ -40,6 +40,15 @@ public final class Evaluator {
     /** Evaluation stopped by a limit (not a fault of a particular expression). */
     public static final class Stopped extends DuetException {
         public Stopped(String message) { super(message); }
+
+        /** A stop placed at the expression that reached the limit (e.g. the one making a too long string). */
+        public Stopped(String message, Source source, int offset) { super(message, source, offset); }
+    }
+
+    /** The string-length stop, at the given place (or without a position when source is null). */
+    static Stopped stringTooLong(int max, Source source, int offset) {
+        String msg = "evaluation stopped: a string longer than " + max + " characters";
+        return source == null ? new Stopped(msg) : new Stopped(msg, source, offset);
     }
 
     static DuetException error(Node at, String message) {
@@ -280,8 +289,10 @@ public final class Evaluator {
      * function called back by a prelude function (e.g. by map) keeps its own position.
      */
     private DuetException relocate(DuetException ex, Expr.App site) {
-        if (site == null || ex instanceof Stopped || ex.source() == site.source() || !ex.hasPosition()) return ex;
+        if (site == null || ex.source() == site.source() || !ex.hasPosition()) return ex;
         if (mainSource != null && site.source() != mainSource) return ex;
+        // a stop placed in the prelude (a string made too long there) stays a stop, placed at the call
+        if (ex instanceof Stopped) return new Stopped(ex.bareMessage() + inWhat(site), site.source(), site.start);
         return error(site, ex.bareMessage() + inWhat(site));
     }
 
@@ -439,7 +450,16 @@ public final class Evaluator {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    void debug(String line) { debugLog.add(line); }
+    /** Characters in the debug log so far: all its lines together are limited like one string. */
+    private long debugChars;
+
+    void debug(String line, Node at) {
+        debugChars += line.length();
+        if (debugChars > limits.maxStringLength)
+            throw new Stopped("evaluation stopped: the debug output (all its lines together) is longer than "
+                    + limits.maxStringLength + " characters", at.source(), at.start);
+        debugLog.add(line);
+    }
 
     Limits limits() { return limits; }
 

@@ -29,13 +29,10 @@ final class Ops {
             case FLOOR: return unary(e, a, Math.floor(num(e, a)));
             case CEILING: return unary(e, a, Math.ceil(num(e, a)));
             case ROUND: return unary(e, a, jsRound(num(e, a)));
-            case TO_STRING: {
-                String s = a.display();
-                checkLength(ev, e, s.length());
-                return new Value.Str(s);
-            }
+            case TO_STRING:
+                return new Value.Str(display(ev, e, a));
             case DEBUG:
-                ev.debug(a.display());
+                ev.debug(display(ev, e, a), e);
                 return a;
             case EXPLODE: {
                 if (!(a instanceof Value.Str)) throw bad(e, a);
@@ -77,18 +74,18 @@ final class Ops {
                 return Value.Bool.FALSE;
             case GET: {
                 Value.Dict d = dict(e, b, a, b);
-                Value v = d.get(key(e, a));
+                Value v = d.get(key(ev, e, a));
                 return v == null ? Value.Null.NULL : v;
             }
             case REMOVE: {
                 Value.Dict d = dict(e, b, a, b);
                 ev.charge(d.size() / 8);
-                return d.remove(key(e, a));
+                return d.remove(key(ev, e, a));
             }
             case INSERT: {
                 Value.Dict d = dict(e, c, a, b, c);
                 ev.charge(d.size() / 8);
-                return d.insert(key(e, a), b);
+                return d.insert(key(ev, e, a), b);
             }
             default:
                 throw new IllegalStateException(e.op.toString());
@@ -122,10 +119,24 @@ final class Ops {
     }
 
     private static void checkLength(Evaluator ev, Expr.OpApp e, long len) {
-        if (len > ev.limits().maxStringLength)
-            throw new Evaluator.Stopped("evaluation stopped at " + e.source().position(e.start) + ": a string longer "
-                    + "than " + ev.limits().maxStringLength + " characters");
-        ev.charge(len / 64);
+        int max = ev.limits().maxStringLength;
+        if (len > max) throw Evaluator.stringTooLong(max, e.source(), e.start);
+        ev.charge(len / BoundedText.CHARS_PER_STEP);
+    }
+
+    /**
+     * The display of a value, built within the string-length limit (and charged to the step budget as it grows):
+     * it stops at the limit however large the value's display would be.
+     */
+    private static String display(Evaluator ev, Expr.OpApp e, Value a) {
+        int max = ev.limits().maxStringLength;
+        BoundedText t = new BoundedText(max, ev);
+        try {
+            a.displayInto(t);
+        } catch (BoundedText.Full full) {
+            throw Evaluator.stringTooLong(max, e.source(), e.start);
+        }
+        return t.finish();
     }
 
     private static double num(Expr.OpApp e, Value a) {
@@ -152,8 +163,15 @@ final class Ops {
         throw bad(e, all);
     }
 
-    private static DictKey key(Expr.OpApp e, Value k) {
-        DictKey key = DictKey.of(k);
+    private static DictKey key(Evaluator ev, Expr.OpApp e, Value k) {
+        int max = ev.limits().maxStringLength;
+        DictKey key;
+        try {
+            key = DictKey.of(k, max, ev);
+        } catch (BoundedText.Full full) {
+            throw new Evaluator.Stopped("evaluation stopped: a dictionary key longer than " + max + " characters (a key "
+                    + "is written out as text, see the language reference)", e.source(), e.start);
+        }
         if (key == null) throw Evaluator.error(e.args.get(0), "cannot use " + Evaluator.shortDisplay(k)
                 + " in a key to a dictionary (keys are numbers, strings, booleans, null or lists of those)");
         return key;

@@ -14,30 +14,46 @@ import java.util.NoSuchElementException;
 public abstract class Value {
     private Value() {}
 
-    /** The display form (toString, debug, error messages). */
-    public abstract void display(StringBuilder sb);
+    /**
+     * Writes the display form (toString, debug, error messages) into a bounded text, which throws
+     * {@link BoundedText.Full} as soon as it would pass its limit: no display is ever built further than that.
+     */
+    abstract void displayInto(BoundedText out);
 
-    public final String display() {
-        StringBuilder sb = new StringBuilder();
-        display(sb);
-        return sb.toString();
+    /**
+     * The display form, whole, for a value known to be of reasonable size (tests, tools). A display longer than the
+     * default string-length limit stops with the string-length error instead of being built.
+     */
+    public final String display() { return display(Limits.DEFAULT.maxStringLength); }
+
+    /** The display form, or the string-length error (without a position) if it is longer than max characters. */
+    public final String display(int max) {
+        BoundedText t = new BoundedText(max, null);
+        try {
+            displayInto(t);
+        } catch (BoundedText.Full full) {
+            throw Evaluator.stringTooLong(max, null, -1);
+        }
+        return t.finish();
     }
 
     @Override public String toString() { return display(); }
 
     /**
      * A short display for messages: at most {@code max} characters, and a long list is summarised by its length.
-     * Never builds the whole display of a large value.
+     * Never builds more than max + 1 characters of the display of a large value.
      */
     public final String brief(int max) {
         if (this instanceof ListV && ((ListV) this).size > 50) return "[a list of " + ((ListV) this).size + " elements]";
-        StringBuilder sb = new StringBuilder();
-        briefInto(sb, max);
-        return sb.length() > max ? sb.substring(0, max - 3) + "…" : sb.toString();
+        BoundedText t = new BoundedText(max + 1, null);
+        try {
+            displayInto(t);
+        } catch (BoundedText.Full cut) {
+            // t holds the first max + 1 characters
+        }
+        String s = t.toString();
+        return s.length() > max ? s.substring(0, max - 3) + "…" : s;
     }
-
-    /** Like {@link #display(StringBuilder)}, but stops once the text is longer than max. */
-    void briefInto(StringBuilder sb, int max) { display(sb); }
 
     /** A short word for the kind of value, for messages. */
     public abstract String kindName();
@@ -57,7 +73,13 @@ public abstract class Value {
         /** A number made by the runtime, not by the program (e.g. a slide number). */
         public static Num injected(double v) { return new Num(v, Loc.DUMMY); }
 
-        @Override public void display(StringBuilder sb) { sb.append(JsNumber.toString(v)); }
+        @Override void displayInto(BoundedText out) {
+            // integers as JsNumber.toString prints them (-0 is 0), without making a string for each
+            if (Math.abs(v) < TWO_53 && v == Math.rint(v)) out.append((long) v);
+            else out.append(JsNumber.toString(v));
+        }
+
+        private static final double TWO_53 = 9007199254740992.0;
 
         @Override public String kindName() { return "a number"; }
     }
@@ -70,7 +92,7 @@ public abstract class Value {
 
         public static Bool of(boolean b) { return b ? TRUE : FALSE; }
 
-        @Override public void display(StringBuilder sb) { sb.append(v); }
+        @Override void displayInto(BoundedText out) { out.append(v ? "true" : "false"); }
 
         @Override public String kindName() { return "a boolean"; }
     }
@@ -80,7 +102,7 @@ public abstract class Value {
 
         public Str(String v) { this.v = v; }
 
-        @Override public void display(StringBuilder sb) { sb.append('\'').append(v).append('\''); }
+        @Override void displayInto(BoundedText out) { out.append('\'').append(v).append('\''); }
 
         @Override public String kindName() { return "a string"; }
     }
@@ -90,7 +112,7 @@ public abstract class Value {
 
         private Null() {}
 
-        @Override public void display(StringBuilder sb) { sb.append("null"); }
+        @Override void displayInto(BoundedText out) { out.append("null"); }
 
         @Override public String kindName() { return "null"; }
     }
@@ -149,27 +171,20 @@ public abstract class Value {
             };
         }
 
-        @Override public void display(StringBuilder sb) {
-            sb.append('[');
-            boolean first = true;
-            for (Value v : this) {
-                if (!first) sb.append(' ');
-                first = false;
-                v.display(sb);
+        @Override void displayInto(BoundedText out) {
+            if (size == 0) {
+                out.append("[]");
+                return;
             }
-            sb.append(']');
-        }
-
-        @Override void briefInto(StringBuilder sb, int max) {
-            sb.append('[');
-            boolean first = true;
-            for (Value v : this) {
-                if (sb.length() > max) break;
-                if (!first) sb.append(' ');
-                first = false;
-                v.briefInto(sb, max);
+            if (out.repeat(this)) return;
+            int start = out.length();
+            out.append('[');
+            for (ListV l = this; l.size > 0; l = l.tail) {
+                if (l != this) out.append(' ');
+                l.head.displayInto(out);
             }
-            sb.append(']');
+            out.append(']');
+            out.written(this, start);
         }
 
         @Override public String kindName() { return "a list"; }
@@ -190,7 +205,7 @@ public abstract class Value {
             this.selfName = selfName;
         }
 
-        @Override public void display(StringBuilder sb) { sb.append("<fun>"); }
+        @Override void displayInto(BoundedText out) { out.append("<fun>"); }
 
         @Override public String kindName() { return "a function"; }
     }
@@ -244,14 +259,15 @@ public abstract class Value {
             return new Dict(nk, nv);
         }
 
-        @Override public void display(StringBuilder sb) {
-            sb.append("<dict ");
+        @Override void displayInto(BoundedText out) {
+            out.append("<dict ");
             for (int i = 0; i < keys.length; i++) {
-                if (i > 0) sb.append(' ');
-                sb.append(keys[i].display()).append(':');
-                values[i].display(sb);
+                if (i > 0) out.append(' ');
+                keys[i].displayInto(out);
+                out.append(':');
+                values[i].displayInto(out);
             }
-            sb.append('>');
+            out.append('>');
         }
 
         @Override public String kindName() { return "a dictionary"; }

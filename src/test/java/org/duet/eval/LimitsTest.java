@@ -132,6 +132,212 @@ class LimitsTest {
         assertThat(e.bareMessage()).contains("1000");
     }
 
+    // ------------------------------------------------------------------ strings are limited while they are built
+
+    /** t n is a tree of depth n whose two branches are one shared value: 2^n leaves, n distinct lists. */
+    static final String TREE = "(defrec t (\\n (if (= n 0) 1 (let s (t (- n 1)) [s s]))))\n";
+    /** nest n is n lists, each the only element of the next: [[[…[]…]]]. */
+    static final String NEST = "(defrec nest (\\n (if (= n 0) [] [(nest (- n 1))])))\n";
+    /** What one stopped run may allocate at most: the old toString of (t 26) allocated over 1 GB. */
+    static final long ALLOCATION_BOUND = 128L << 20;
+
+    /** A stop, and the bytes the evaluating thread allocated to reach it. */
+    static final class Measured {
+        final DuetException error;
+        final long allocated;
+
+        Measured(DuetException error, long allocated) {
+            this.error = error;
+            this.allocated = allocated;
+        }
+    }
+
+    /** Runs stop(program, limits) on an evaluation thread and counts what that thread allocated meanwhile. */
+    static Measured stopMeasured(String program, Limits limits) throws Exception {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertThat(mx.isThreadAllocatedMemorySupported()).as("per-thread allocation counting").isTrue();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        java.util.concurrent.CompletableFuture<Measured> f = new java.util.concurrent.CompletableFuture<>();
+        Runner.EXECUTOR.execute(() -> {
+            try {
+                long before = mx.getCurrentThreadAllocatedBytes();
+                DuetException e = stop(program, limits);
+                f.complete(new Measured(e, mx.getCurrentThreadAllocatedBytes() - before));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error) throw (Error) e.getCause();
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** The string-length stop, placed at the expression that made the string (given by its text). */
+    static void assertStringStop(DuetException e, String program, String at, int limit) {
+        assertThat(e).isInstanceOf(Evaluator.Stopped.class);
+        assertThat(e.bareMessage()).isEqualTo("evaluation stopped: a string longer than " + limit + " characters");
+        assertThat(e.hasPosition()).as("the stop has a position").isTrue();
+        assertThat(e.offset()).isEqualTo(program.indexOf(at));
+        assertThat(e.line()).isEqualTo(program.substring(0, program.indexOf(at)).split("\n", -1).length);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void toStringOfASharedTreeOfDepth26StopsWhileBuilding() throws Exception {
+        String program = TREE + "(toString (t 26))";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertStringStop(m.error, program, "(toString", Limits.DEFAULT.maxStringLength);
+        assertThat(m.error.line()).isEqualTo(2);
+        assertThat(m.error.column()).isEqualTo(1);
+        assertThat(m.allocated).as("bytes allocated to reach the limit").isLessThan(ALLOCATION_BOUND);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void toStringOfASharedTreeOfDepth60StopsWhileBuilding() throws Exception {
+        String program = TREE + "(def x (t 60))\n(def s (+ 'x = ' (toString x)))\ns";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertStringStop(m.error, program, "(toString", Limits.DEFAULT.maxStringLength);
+        assertThat(m.allocated).as("bytes allocated to reach the limit").isLessThan(ALLOCATION_BOUND);
+        // a small limit stops sooner, at the same place
+        Measured small = stopMeasured(program, Limits.DEFAULT.withMaxStringLength(1000));
+        assertStringStop(small.error, program, "(toString", 1000);
+        assertThat(small.allocated).isLessThan(8L << 20);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void stringDoublingInALoopStopsAtTheJoin() throws Exception {
+        String program = "(defrec dbl (\\s (dbl\n   (+ s s))))\n(dbl 'ab')";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertStringStop(m.error, program, "(+ s s)", Limits.DEFAULT.maxStringLength);
+        assertThat(m.error.line()).isEqualTo(2);
+        assertThat(m.error.column()).isEqualTo(4);
+        assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aStringBuiltInThePreludeStopsAtTheCallInTheProgram() {
+        // joinStrings (a prelude function) joins with +: the stop is placed at the program's call
+        String program = TREE + "(joinStrings ' ' [(toString (t 8)) (toString (t 8))])";
+        DuetException e = stop(program, Limits.DEFAULT.withMaxStringLength(1200));
+        assertThat(e).isInstanceOf(Evaluator.Stopped.class);
+        assertThat(e.bareMessage()).startsWith("evaluation stopped: a string longer than 1200 characters")
+                .contains("joinStrings");
+        assertThat(e.offset()).isEqualTo(program.indexOf("(joinStrings"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void toStringOfADeeplyNestedListStopsWhileBuilding() throws Exception {
+        String program = NEST + "(toString (nest 20000))";
+        Measured m = stopMeasured(program, Limits.DEFAULT.withMaxStringLength(1000));
+        assertStringStop(m.error, program, "(toString", 1000);
+        assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void debugOfASharedTreeStopsWhileBuilding() throws Exception {
+        String program = TREE + "(svg [(rect 'red' 1 2 3 (len (debug (t 60))))])";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertStringStop(m.error, program, "(debug", Limits.DEFAULT.maxStringLength);
+        assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void manyDebugLinesStopWhenTheirTotalPassesTheLimit() {
+        // every line is short, but the log keeps them all: together they are limited like one string
+        String program = "(defrec loop (\\n (let _ (debug 'abcdefghij') (loop (+ n 1)))))\n(loop 0)";
+        DuetException e = stop(program, Limits.DEFAULT.withMaxStringLength(1000));
+        assertThat(e).isInstanceOf(Evaluator.Stopped.class);
+        assertThat(e.bareMessage())
+                .isEqualTo("evaluation stopped: the debug output (all its lines together) is longer than 1000 characters");
+        assertThat(e.offset()).isEqualTo(program.indexOf("(debug"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDictionaryKeyOfASharedTreeStopsWhileBuilding() throws Exception {
+        String program = TREE + "(get 1 (insert (t 60) 1 (empty)))";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertThat(m.error).isInstanceOf(Evaluator.Stopped.class);
+        assertThat(m.error.bareMessage()).isEqualTo("evaluation stopped: a dictionary key longer than "
+                + Limits.DEFAULT.maxStringLength + " characters (a key is written out as text, see the language "
+                + "reference)");
+        assertThat(m.error.offset()).isEqualTo(program.indexOf("(insert"));
+        assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDictionaryKeyOfADeeplyNestedListStopsWhileBuilding() throws Exception {
+        // no sharing: the quotes of each level are escaped again by the next, so the key text doubles per level
+        String program = NEST + "(get (nest 40) (empty))";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertThat(m.error).isInstanceOf(Evaluator.Stopped.class);
+        assertThat(m.error.bareMessage()).startsWith("evaluation stopped: a dictionary key longer than "
+                + Limits.DEFAULT.maxStringLength + " characters");
+        assertThat(m.error.offset()).isEqualTo(program.indexOf("(get"));
+        assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anErrorMessageAboutAHugeValueStaysShort() throws Exception {
+        // the message shows the dictionary briefly: its display is never built whole
+        String program = TREE + "((insert 1 (t 60) (empty)) 3)";
+        Measured m = stopMeasured(program, Limits.DEFAULT);
+        assertThat(m.error).isNotInstanceOf(Evaluator.Stopped.class);
+        assertThat(m.error.bareMessage()).startsWith("not a function: <dict (\"1\",\"num\"):[[[[").contains("…");
+        assertThat(m.error.bareMessage().length()).isLessThan(300);
+        assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
+    }
+
+    /** The display of (t depth), built in Java. */
+    static String tree(int depth) { return depth == 0 ? "1" : "[" + tree(depth - 1) + " " + tree(depth - 1) + "]"; }
+
+    /** An Elm/JS string literal (only \\ and " occur in the keys below). */
+    static String literal(String s) { return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""; }
+
+    /** How the key (t depth) is displayed: (ELM(text),ELM(tag)), as in the language reference. */
+    static String treeKey(int depth) {
+        if (depth == 0) return "(" + literal("1") + "," + literal("num") + ")";
+        return "(" + literal("[" + treeKey(depth - 1) + "," + treeKey(depth - 1) + "]") + "," + literal("list") + ")";
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sharedValuesWithinTheLimitAreDisplayedWhole() {
+        // a shared list's display is copied from where it was first written: the copy must be the same text
+        Value v = Interpreter.run(Interpreter.parse("shared.little",
+                TREE + "(let s (t 7) (toString [s [s 'x' (t 7)] (t 8) s [[s]] (insert (t 4) s (empty))]))"),
+                Limits.DEFAULT).value;
+        String s = tree(7);
+        assertThat(v).isInstanceOf(Value.Str.class);
+        assertThat(((Value.Str) v).v).isEqualTo("[" + s + " [" + s + " 'x' " + s + "] " + tree(8) + " " + s + " [[" + s
+                + "]] <dict " + treeKey(4) + ":" + s + ">]");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void stringsWithinTheLimitAreWhole() {
+        // the limit is on the length: a display of exactly the limit is returned whole
+        String program = TREE + "(svg [(text 0 0 (toString (t 3)))])";
+        String display = "[[[1 1] [1 1]] [[1 1] [1 1]]]";
+        String svg = Renderer.render("ok.little", program, Limits.DEFAULT.withMaxStringLength(display.length()),
+                Renderer.Frame.FIRST).canvas.toSvg(true);
+        assertThat(svg).contains("\n    " + display + "\n");
+        DuetException e = stop(program, Limits.DEFAULT.withMaxStringLength(display.length() - 1));
+        assertStringStop(e, program, "(toString", display.length() - 1);
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void repeatedStopsDoNotWearTheProcessDown() {
