@@ -72,6 +72,17 @@ public final class Css {
 
     private static final String[] SCRIPT_SCHEMES = {"javascript:", "vbscript:", "livescript:"};
 
+    /**
+     * The longest CSS text read with the parser (a style, or a presentation value with escapes or comments): its
+     * error recovery slows down on long broken input (an unterminated string of 200 000 characters takes seconds).
+     */
+    public static final int MAX_PARSED = 64 * 1024;
+
+    static String tooLong(String name, String value) {
+        return "the attribute '" + name + "' is " + value.length() + " characters long; Duet reads CSS values of up to "
+                + MAX_PARSED + " characters";
+    }
+
     /** A style attribute as Duet keeps it. */
     public static final class Style {
         /** Why the style is refused, or null. */
@@ -99,6 +110,7 @@ public final class Css {
         String p = readingProblem(name, value);
         if (p != null) return p;
         if (PRESENTATION.contains(name) && needsParser(value)) {
+            if (value.length() > MAX_PARSED) return tooLong(name, value);
             LexicalUnit lu = parseValue(value);
             if (lu != null) {
                 Verdict v = new Verdict();
@@ -113,6 +125,7 @@ public final class Css {
     public static Style style(String text) {
         String p = readingProblem("style", text);
         if (p != null) return new Style(p, null, List.of());
+        if (text.length() > MAX_PARSED) return new Style(tooLong("style", text), null, List.of());
         List<String> kept = new ArrayList<>(), dropped = new ArrayList<>();
         String[] problem = {null};
         CSS3Parser parser = new CSS3Parser();

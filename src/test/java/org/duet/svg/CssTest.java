@@ -157,6 +157,16 @@ class CssTest {
                 .contains("<text x='1' y='2' style='fill:black' font-family='Tahoma, sans-serif'>");
     }
 
+    @Test void overlongCssIsAClearErrorNotASlowParse() {
+        String huge = "fill:\"" + "x".repeat(Css.MAX_PARSED);
+        long start = System.nanoTime();
+        assertThat(Css.style(huge).problem).contains("characters long");
+        assertThat(Css.attributeProblem("fill", "\\" + huge)).contains("characters long");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(2);
+        // up to the limit, a style is read
+        assertThat(Css.style("fill:red;" + " ".repeat(Css.MAX_PARSED - 9)).text).isEqualTo("fill:red");
+    }
+
     // ------------------------------------------------------------------------------------------------ namespaces
 
     @ParameterizedTest
