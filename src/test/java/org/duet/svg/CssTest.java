@@ -187,6 +187,9 @@ class CssTest {
         refused("['svg' [] [['g' [['xmlns' '']] []]]]");
         refused("['svg' [] [['g' [['xmlns' 7]] []]]]");
         refused("['svg' [] [['g' [['xmlns:xlink' 7]] []]]]");
+        // any other prefix is not declared by a drawing at all
+        assertThat(refused("['svg' [] [['g' [['xmlns:svg' 'http://www.w3.org/2000/svg']] []]]]").bareMessage())
+                .contains("xmlns:svg");
     }
 
     @Test void theRightNamespacesAreFine() throws Exception {
