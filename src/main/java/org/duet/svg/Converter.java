@@ -24,6 +24,8 @@ final class Converter {
     private final java.util.IdentityHashMap<Value.ListV, List<Attr>> attrCache = new java.util.IdentityHashMap<>();
     /** Printed numbers, by value (the same coordinates recur throughout a drawing). */
     private final java.util.HashMap<Double, String> numCache = new java.util.HashMap<>();
+    /** Style attributes read, by text (the prelude's text shapes all have the same one). */
+    private final java.util.HashMap<String, Css.Style> styles = new java.util.HashMap<>();
 
     private String js(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return JsNumber.toString(v);
@@ -55,6 +57,18 @@ final class Converter {
     }
 
     static String shortDisplay(Value v) { return v.brief(100); }
+
+    /**
+     * The drawing's root: an element. A text node alone ({@code ['TEXT' s]}) is no SVG document (a browser shows
+     * nothing of it), so it is an error that says how to draw text.
+     */
+    SvgNode convertRoot(Value v) {
+        SvgNode root = convert(v);
+        if (root instanceof SvgText)
+            throw error("the program's value is a text node ['TEXT' …], not a drawing: a drawing is an SVG element, "
+                    + "e.g. (svg [(text 20 40 'some text')])", ((Value.ListV) v).tail.head);
+        return root;
+    }
 
     SvgNode convert(Value v) {
         if (v instanceof Value.ListV) {
@@ -117,8 +131,11 @@ final class Converter {
         for (Attr a : attrs) {
             String why = Safety.checkAttribute(a.name, null);
             if (why != null) throw error(why, a.name);
-            if (a.kind == Attr.Kind.STRING && (why = Safety.checkAttribute(a.name, a.text)) != null)
-                throw error(why, a.text);
+            // a style was judged (and written anew) when it was converted; namespace declarations are judged
+            // whatever their kind (a number would be printed as a namespace too)
+            if ((a.kind == Attr.Kind.STRING && !a.name.equals("style") || a.name.startsWith("xmlns"))
+                    && (why = Safety.checkAttribute(a.name, a.text)) != null)
+                throw error(why, a.value);
         }
         checkLive(printedKind, attrs);
         return new SvgElement(printedKind, kind, attrs, children);
@@ -207,6 +224,13 @@ final class Converter {
                     + js(b[2]) + " " + js(b[3]));
         }
         if (v instanceof Value.Num) return new Attr(name, v, Attr.Kind.NUMBER, js(((Value.Num) v).v));
+        if (v instanceof Value.Str && name.equals("style")) {
+            // read as CSS, judged, and written anew from the declarations that are kept (see Css)
+            String text = ((Value.Str) v).v;
+            Css.Style style = styles.computeIfAbsent(text, Css::style);
+            if (style.problem != null) throw error(style.problem, v);
+            return new Attr(name, v, Attr.Kind.STRING, style.text);
+        }
         if (v instanceof Value.Str) return new Attr(name, v, Attr.Kind.STRING, ((Value.Str) v).v);
         throw error("the attribute '" + name + "' cannot have the value " + shortDisplay(v) + " ("
                 + v.kindName() + ")" + (color && v instanceof Value.ListV

@@ -82,7 +82,7 @@ public final class Renderer {
                     }
                 }
             }
-            SvgNode root = new Converter(program, limits).convert(v);
+            SvgNode root = new Converter(program, limits).convertRoot(v);
             return new Result(program, new Canvas(root), r.debugLog, r.points, r.steps, slides, movies, duration);
         });
     }

@@ -71,26 +71,20 @@ public final class Safety {
         if (!ATTRIBUTES.contains(name) && !EDITOR_ATTRIBUTES.contains(name) && !isDataAttribute(name))
             return "'" + name + "' is not an SVG attribute Duet allows";
         if (value == null) return null;
-        String v = squeeze(value);
-        if (v.contains("javascript:") || v.contains("vbscript:") || v.contains("livescript:"))
-            return "the attribute '" + name + "' holds a script URL, which is never allowed";
+        if (name.equals("xmlns") && !value.equals(SvgWriter.XMLNS))
+            return "the attribute 'xmlns' may only be the SVG namespace " + SvgWriter.XMLNS + ", not '"
+                    + shorten(value) + "' (it would move the element out of SVG)";
+        if (name.equals("xmlns:xlink") && !value.equals(SvgWriter.XLINK))
+            return "the attribute 'xmlns:xlink' may only bind xlink to " + SvgWriter.XLINK + ", not to '"
+                    + shorten(value) + "'";
         if (name.equals("href") || name.equals("xlink:href")) {
+            String v = squeeze(value);
+            if (Css.hasScriptScheme(v)) return "the attribute '" + name + "' holds a script URL, which is never allowed";
             if (!v.startsWith("#")) return "the attribute '" + name + "' may only refer to an element of the drawing "
                     + "(#id), not to '" + shorten(value) + "'";
         }
-        int u = v.indexOf("url(");
-        while (u >= 0) {
-            int s = u + 4;
-            if (s < v.length() && (v.charAt(s) == '\'' || v.charAt(s) == '"')) s++;
-            if (s >= v.length() || v.charAt(s) != '#')
-                return "the attribute '" + name + "' refers to something outside the drawing (" + shorten(value)
-                        + "); only url(#id) references are allowed";
-            u = v.indexOf("url(", s);
-        }
-        if (name.equals("style") && (v.contains("expression(") || v.contains("@import") || v.contains("behavior:")
-                || v.contains("-moz-binding")))
-            return "the style attribute holds CSS that can load or run content, which is not allowed";
-        return null;
+        if (name.equals("style")) return Css.style(value).problem;
+        return Css.attributeProblem(name, value);
     }
 
     private static boolean isDataAttribute(String name) {

@@ -27,6 +27,9 @@ public final class SvgWriter {
      * index in {@link Canvas#elements()} (the editor's canvas uses it to know which shape is under the pointer).
      */
     public static String sns(SvgNode root, boolean ghosts, boolean indexed) {
+        // a ghost root with ghosts hidden leaves nothing: still an SVG document, an empty one (v0.5.2 printed "")
+        if (!ghosts && root instanceof SvgElement && ((SvgElement) root).isGhost())
+            return "<svg xmlns='" + XMLNS + "'></svg>";
         StringBuilder sb = new StringBuilder();
         sns(root, 0, ghosts, sb, needsXlink(root, !ghosts), indexed);
         return deleteSpaceRunsBeforeNewline(sb);

@@ -73,8 +73,10 @@ class EscapingTest {
         assertThat(g.getAttribute("class")).isEqualTo("x' onload='alert(1)");
     }
 
-    @Test void textRootIsEscapedToo() {
-        assertThat(render("['TEXT' 'a<b & c>d']").canvas.toSvg(true)).isEqualTo("a&lt;b &amp; c&gt;d");
+    @Test void textInANonSvgRootIsEscapedToo() {
+        // (a text node alone is no drawing: CssTest.aTextRootIsAClearError)
+        assertThat(render("['g' [] [['TEXT' 'a<b & c>d']]]").canvas.toSvg(true))
+                .isEqualTo("<g>\n  a&lt;b &amp; c&gt;d\n</g>");
     }
 
     @Test void aPlainDrawingIsUnchanged() throws Exception {
