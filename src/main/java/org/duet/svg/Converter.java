@@ -20,6 +20,8 @@ final class Converter {
     private final Program program;
     private final Limits limits;
     private int count;
+    /** Characters of attribute values and text contents converted so far (see {@link Limits#maxDrawingChars}). */
+    private long chars;
     /** Attribute lists already converted, by identity: programs share sub-drawings, which are converted once. */
     private final java.util.IdentityHashMap<Value.ListV, List<Attr>> attrCache = new java.util.IdentityHashMap<>();
     /** Printed numbers, by value (the same coordinates recur throughout a drawing). */
@@ -75,7 +77,11 @@ final class Converter {
             Value.ListV l = (Value.ListV) v;
             if (l.size == 2 && l.head instanceof Value.Str && l.tail.head instanceof Value.Str
                     && ((Value.Str) l.head).v.equals("TEXT"))
-                return new SvgText(((Value.Str) l.tail.head).v);
+            {
+                String text = ((Value.Str) l.tail.head).v;
+                addChars(text.length());
+                return new SvgText(text);
+            }
             if (l.size == 3 && l.head instanceof Value.Str && l.tail.head instanceof Value.ListV
                     && l.tail.tail.head instanceof Value.ListV)
                 return element(((Value.Str) l.head).v, (Value.ListV) l.tail.head, (Value.ListV) l.tail.tail.head);
@@ -138,7 +144,15 @@ final class Converter {
                 throw error(why, a.value);
         }
         checkLive(printedKind, attrs);
+        for (Attr a : attrs) addChars(a.name.length() + (a.text == null ? 0 : a.text.length()));
         return new SvgElement(printedKind, kind, attrs, children);
+    }
+
+    private void addChars(long n) {
+        chars += n;
+        if (chars > limits.maxDrawingChars)
+            throw new org.duet.eval.Evaluator.Stopped("the drawing has more than " + limits.maxDrawingChars
+                    + " characters of text in its attributes and texts, Duet's limit");
     }
 
     private static Value.Num op(Op op, double v, Value.Num a, Value.Num b) {

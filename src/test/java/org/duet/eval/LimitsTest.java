@@ -117,6 +117,25 @@ class LimitsTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void manyShapesSharingOneLongStringStopAtTheDrawingTextLimit() {
+        // one string of a million characters (within the string limit), shown by 300 texts: 300 million characters
+        // to print, which the shape limit and the string limit each allow
+        String program = "(defrec dbl (\\(s n) (if (= n 0) s (dbl (+ s s) (- n 1)))))\n(def s (dbl 'ab' 19))\n"
+                + "(svg (map (\\i ['text' [['x' i] ['y' 20]] [['TEXT' s]]]) (range 1 300)))";
+        DuetException e = stop(program, Limits.DEFAULT);
+        assertThat(e.bareMessage()).contains("characters of text")
+                .contains(String.valueOf(Limits.DEFAULT.maxDrawingChars));
+        // attribute values count too
+        DuetException small = stop("(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))",
+                Limits.DEFAULT.withMaxDrawingChars(1000));
+        assertThat(small.bareMessage()).contains("1000");
+        // and a drawing within the limit renders
+        assertThat(Renderer.render("ok.little", "(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))",
+                Limits.DEFAULT.withMaxDrawingChars(10_000), Renderer.Frame.FIRST).canvas.elements()).hasSize(50);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void stringDoublingStopsAtTheStringLengthLimit() {
         DuetException e = stop("(defrec dbl (\\s (dbl (+ s s)))) (dbl 'ab')", Limits.DEFAULT);
         assertThat(e.bareMessage()).contains("string").contains(String.valueOf(Limits.DEFAULT.maxStringLength));
