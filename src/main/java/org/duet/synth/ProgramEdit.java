@@ -2,7 +2,6 @@ package org.duet.synth;
 
 import org.duet.lang.Expr;
 import org.duet.lang.Loc;
-import org.duet.lang.Printer;
 import org.duet.lang.Program;
 import org.duet.lang.Source;
 
@@ -133,7 +132,9 @@ final class ProgramEdit {
         boolean dep = plan.deps.containsKey(id);
         if (site >= 0 && !l.name().isEmpty() && scope.visible(id, site)) return l.name();
         if (site >= 0 && !dep && !plan.lifts.contains(id) && l.name().isEmpty() && l.frozen())
-            return Printer.numeral(l.value) + "!";
+            // a literal too long for a double (Infinity) has no numeral: it is written as it is in the program
+            return (Double.isFinite(l.value) ? org.duet.lang.Printer.numeral(l.value)
+                    : p.source().text().substring(l.numStart, l.numEnd)) + "!";
         // name the literal with a new definition
         String name = scope.fresh(scope.baseName(id), taken);
         taken.add(name);
