@@ -244,6 +244,46 @@ final class Sym {
         return linear(a.c + k * b.c, m, a.runtime || b.runtime);
     }
 
+    /**
+     * A sum built term by term: {@code add(k, t)} is {@code combine(sum, k, t)} — the same snapped coefficients and
+     * constant, the same terms dropped — without copying the whole sum at each step (which made summing n terms
+     * take n² time).
+     */
+    private static final class Sum {
+        double c;
+        final TreeMap<Atom, Double> m = new TreeMap<>();
+        boolean runtime;
+
+        Sum(Sym start) {
+            c = start.c;
+            for (int i = 0; i < start.atoms.length; i++) m.put(start.atoms[i], start.coefs[i]);
+            runtime = start.runtime;
+        }
+
+        void add(double k, Sym t) {
+            for (int i = 0; i < t.atoms.length; i++) {
+                Double old = m.get(t.atoms[i]);
+                double v = snap(old == null ? k * t.coefs[i] : old + k * t.coefs[i]);
+                if (v == 0) m.remove(t.atoms[i]);
+                else m.put(t.atoms[i], v);
+            }
+            c = snap(c + k * t.c);
+            runtime |= t.runtime;
+            if (m.size() > MAX_TERMS) throw new TooComplex("it sums more than " + MAX_TERMS + " terms");
+        }
+
+        Sym sym() {
+            Atom[] as = new Atom[m.size()];
+            double[] ks = new double[m.size()];
+            int i = 0;
+            for (Map.Entry<Atom, Double> e : m.entrySet()) {
+                as[i] = e.getKey();
+                ks[i++] = e.getValue();
+            }
+            return new Sym(c, as, ks, runtime);
+        }
+    }
+
     static Sym scale(Sym a, double k) {
         TreeMap<Atom, Double> m = new TreeMap<>();
         for (int i = 0; i < a.atoms.length; i++) m.put(a.atoms[i], a.coefs[i] * k);
@@ -345,16 +385,17 @@ final class Sym {
 
     /** Replaces variables: {@code sub.apply(id)} gives the replacement, or null to keep the variable. */
     Sym substitute(IntFunction<Sym> sub) {
-        Sym out = constant(c);
-        for (int i = 0; i < atoms.length; i++) out = combine(out, coefs[i], atoms[i].substitute(sub));
-        return runtime ? new Sym(out.c, out.atoms, out.coefs, true) : out;
+        Sum out = new Sum(constant(c));
+        for (int i = 0; i < atoms.length; i++) out.add(coefs[i], atoms[i].substitute(sub));
+        out.runtime |= runtime;
+        return out.sym();
     }
 
     // ------------------------------------------------------------------------------------------------ solving
 
     /** {a, b} with this = a·x + b, a and b free of x; null if x does not enter linearly. */
     Sym[] affine(int x) {
-        Sym a = ZERO, b = constant(c);
+        Sum a = new Sum(ZERO), b = new Sum(constant(c));
         for (int i = 0; i < atoms.length; i++) {
             Atom t = atoms[i];
             Sym ta, tb;
@@ -378,10 +419,10 @@ final class Sym {
             } else {
                 return null;
             }
-            a = combine(a, coefs[i], ta);
-            b = combine(b, coefs[i], tb);
+            a.add(coefs[i], ta);
+            b.add(coefs[i], tb);
         }
-        return new Sym[] {a, b};
+        return new Sym[] {a.sym(), b.sym()};
     }
 
     /** x such that this = 0, as an expression over the other variables; null if this is not (solvably) linear in x. */
