@@ -19,6 +19,12 @@ final class Drag {
     /** Most decimal digits tried when shortening; beyond that the exact value is written. */
     static final int MAX_DIGITS = 15;
     private static final int SWEEPS = 4;
+    /**
+     * Work (trace nodes, counted once per solve) that trying substitute locations may take in one drag: a trace
+     * with 10 000 candidate literals would otherwise be solved for each of them, each solve as long as the trace.
+     * Far more than the example corpus needs (its largest is 13 candidates of a 162-node trace).
+     */
+    static final long SUBSTITUTE_WORK = 500_000;
 
     static boolean reached(double got, double want) {
         if (Double.isNaN(want)) return Double.isNaN(got);
@@ -179,6 +185,7 @@ final class Drag {
         double[] vals = base.clone();
         int[] used = loc.clone();
         State best = null;
+        long work = 0;
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             boolean changed = false;
             Map<Integer, Integer> claimed = new LinkedHashMap<>();
@@ -191,6 +198,7 @@ final class Drag {
                 for (int o = 0; o < n; o++) {
                     int id = options[i][o];
                     if (claimed.containsKey(id)) continue;
+                    if (o > 0 && (work += ex[i].size) > SUBSTITUTE_WORK) break;
                     Solver.Solution s = Solver.solve(ex[i], id, target[i], vals);
                     if (s == null) continue; // a failure never overwrites; a later element may still set the location
                     if (o > 0 && breaksOthers(ex, target, i, vals, id, s.value)) continue;

@@ -21,8 +21,15 @@ public final class Feature {
     int index = -1;
     /** The compiled trace, or null if it cannot be re-evaluated (it depends on a number made at run time). */
     TraceExpr expr;
+    /**
+     * True if the trace was left uncompiled because the drawing's traces are too large to compile each on its own
+     * (see {@code Features.limitCompiling}): like a run-time number, it cannot be re-evaluated.
+     */
+    boolean tooLarge;
     /** Candidate locations (ids, increasing) after de-prioritising index literals; all candidates before that. */
     int[] cands = new int[0], allCands = new int[0];
+    /** {@link #allCands} as locations (made by the table once it is final). */
+    java.util.List<org.duet.lang.Loc> candidateLocs;
 
     Feature(String key, double value, Trace trace, int weight) {
         this.key = key;

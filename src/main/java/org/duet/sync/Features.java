@@ -26,16 +26,30 @@ public final class Features {
     private final double[] base;
     private final boolean[] candidate, indexLike;
     private final Map<Trace, TraceExpr> compiled = new IdentityHashMap<>();
+    /** Values of trace nodes at the program's values, each node computed once (for the sides of a BOX or OVAL). */
+    private final Map<Trace, Double> values = new IdentityHashMap<>();
+    /**
+     * How many more trace nodes may be compiled (see {@link #limitCompiling}); a trace that does not fit is left
+     * uncompiled and its feature marked {@link Feature#tooLarge}.
+     */
+    private long budget = Long.MAX_VALUE;
+    /** Every trace node of these features, once. */
+    private final TraceExpr.Graph graph;
+
+    /** Fixed nodes of the compiling budget, on top of {@link #SHARING} per distinct node of the drawing's traces. */
+    static final long BUDGET_BASE = 1_000_000;
+    static final int SHARING = 4;
 
     Features(Program program, double[] base, boolean[] candidate, boolean[] indexLike) {
         this.program = program;
         this.base = base;
         this.candidate = candidate;
         this.indexLike = indexLike;
+        this.graph = new TraceExpr.Graph(program);
     }
 
     /** False when only values and traces are wanted (no compiled traces, no candidates). */
-    private boolean compile = true;
+    boolean compile = true;
 
     /**
      * An element's numbers by key with their values and traces, without compiling the traces or finding candidates
@@ -50,11 +64,34 @@ public final class Features {
         return f.of(el);
     }
 
+    /**
+     * Bounds the work of compiling the traces of these features: each feature's trace is compiled on its own (a flat
+     * list of its nodes, re-evaluated quickly by drags), so traces sharing a large sub-trace — every shape of a
+     * drawing depending on a computation 10 000 operators deep — would cost (features × its size) in time and
+     * memory. At most {@link #BUDGET_BASE} + {@link #SHARING} × (the distinct nodes of all their traces) nodes are
+     * compiled, in feature order: far more than any drawing without such sharing needs (the example corpus needs
+     * at most 60 000), whatever its size.
+     */
+    void limitCompiling(List<Feature> features) {
+        for (Feature f : features) graph.add(f.trace);
+        budget = BUDGET_BASE + (long) SHARING * graph.size();
+    }
+
     /** Compiles the feature's trace, checks that it reproduces the value, and finds its candidates. */
     void prepare(Feature f) {
         TraceExpr e = compiled.get(f.trace);
         if (e == null) {
-            e = TraceExpr.compile(f.trace, program);
+            if (budget <= 0) {
+                f.tooLarge = true;
+                return;
+            }
+            int[] visited = {0};
+            e = graph.compile(graph.add(f.trace), (int) Math.min(Integer.MAX_VALUE, budget), visited);
+            budget -= visited[0];
+            if (e == null) {
+                f.tooLarge = true;
+                return;
+            }
             compiled.put(f.trace, e);
         }
         double v = e.eval(base);
@@ -87,14 +124,33 @@ public final class Features {
         return f;
     }
 
-    /** The value of a trace at the program's values (for the sides of a BOX or OVAL). */
-    private double valueOf(Trace t) {
-        TraceExpr e = compiled.get(t);
-        if (e == null) {
-            e = TraceExpr.compile(t, program);
-            compiled.put(t, e);
+    /**
+     * The value of a trace at the program's values (for the sides of a BOX or OVAL): the value {@link TraceExpr}
+     * computes (a location's value, operators applied in the same order), each node computed once for all features.
+     */
+    private double valueOf(Trace trace) {
+        java.util.ArrayDeque<Trace> stack = new java.util.ArrayDeque<>();
+        stack.push(trace);
+        while (!stack.isEmpty()) {
+            Trace t = stack.peek();
+            if (values.containsKey(t)) {
+                stack.pop();
+                continue;
+            }
+            if (t instanceof Loc) {
+                stack.pop();
+                values.put(t, ((Loc) t).value);
+                continue;
+            }
+            OpTrace o = (OpTrace) t;
+            boolean ready = true;
+            for (Trace a : o.args) if (!values.containsKey(a)) { stack.push(a); ready = false; }
+            if (!ready) continue;
+            stack.pop();
+            double a = o.args.length > 0 ? values.get(o.args[0]) : 0, b = o.args.length > 1 ? values.get(o.args[1]) : 0;
+            values.put(t, org.duet.eval.Arith.apply(o.op, a, b));
         }
-        return e.eval(base);
+        return values.get(trace);
     }
 
     /** Every number of an element's attributes, by key. */

@@ -122,6 +122,7 @@ public final class Prediction {
         // numbers that cannot be re-evaluated (run-time numbers) must not depend on the zone's locations
         for (Feature f : t.allFeatures) {
             if (f.expr != null) continue;
+            if (f.tooLarge) return no("a number's trace is too large to re-evaluate");
             TraceExpr e = TraceExpr.compile(f.trace, t.program);
             for (int id : e.leaves) if (changes[id]) return no("a number made at run time depends on the zone");
         }

@@ -65,8 +65,9 @@ public final class SyncTable {
         }
         markIndexLiterals();
 
-        // every element's numbers
+        // every element's numbers, then every widget's; their traces compiled (within a budget) in that order
         Features extractor = new Features(program, base, candidate, indexLike);
+        extractor.compile = false;
         List<SvgElement> elements = canvas.elements();
         List<Map<String, Feature>> featuresOf = new ArrayList<>(elements.size());
         for (SvgElement el : elements) {
@@ -82,20 +83,24 @@ public final class SyncTable {
         List<Feature> sliderFeatures = new ArrayList<>();
         for (Loc l : program.locs()) {
             if (l.range == null) continue;
-            Feature f = new Feature("value", l.value, l, 1);
-            extractor.prepare(f);
-            // a slider may move its literal even if frozen
-            f.cands = f.allCands = new int[] {l.id()};
-            sliderFeatures.add(f);
+            sliderFeatures.add(new Feature("value", l.value, l, 1));
         }
         // program widgets: point widgets, (e : Point) — normal candidate rules
         List<Feature[]> pointFeatures = new ArrayList<>();
+        List<Feature> pointList = new ArrayList<>();
         for (org.duet.eval.Value.Num[] p : points) {
             Feature fx = new Feature("x", p[0].v, p[0].trace, 1), fy = new Feature("y", p[1].v, p[1].trace, 1);
-            extractor.prepare(fx);
-            extractor.prepare(fy);
             pointFeatures.add(new Feature[] {fx, fy});
+            pointList.add(fx);
+            pointList.add(fy);
         }
+        List<Feature> every = new ArrayList<>(allFeatures);
+        every.addAll(sliderFeatures);
+        every.addAll(pointList);
+        extractor.limitCompiling(every);
+        for (Feature f : every) extractor.prepare(f);
+        // a slider may move its literal even if frozen
+        for (Feature f : sliderFeatures) f.cands = f.allCands = new int[] {((Loc) f.trace).id()};
 
         // Biased popularity
         int[] count = new int[n + 1];
@@ -361,17 +366,18 @@ public final class SyncTable {
             int k = spec.elems.size();
             Feature[] feats = new Feature[k];
             int[][] cands = new int[k][];
-            boolean anyCand = false, runtime = false;
+            boolean anyCand = false, runtime = false, tooLarge = false;
             for (int i = 0; i < k; i++) {
                 feats[i] = fs.get(spec.elems.get(i).key);
                 cands[i] = feats[i] == null ? new int[0] : feats[i].cands;
                 if (cands[i].length > 0) anyCand = true;
-                if (feats[i] != null && feats[i].expr == null) runtime = true;
+                if (feats[i] != null && feats[i].tooLarge) tooLarge = true;
+                else if (feats[i] != null && feats[i].expr == null) runtime = true;
             }
             int[] chosen = new int[k]; // 0 = none
             Zone.Inactive why = null;
             if (!anyCand) {
-                why = runtime ? Zone.Inactive.RUNTIME : Zone.Inactive.NO_CANDIDATES;
+                why = runtime ? Zone.Inactive.RUNTIME : tooLarge ? Zone.Inactive.TOO_LARGE : Zone.Inactive.NO_CANDIDATES;
             } else {
                 switch (mode) {
                     case BIASED:
@@ -407,10 +413,8 @@ public final class SyncTable {
             List<TriggerElement> elems = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
                 if (feats[i] == null) continue;
-                List<Loc> cl = new ArrayList<>(feats[i].allCands.length);
-                for (int c : feats[i].allCands) cl.add(program.loc(c));
                 elems.add(new TriggerElement(feats[i], spec.elems.get(i).rule,
-                        why == null && chosen[i] != 0 ? program.loc(chosen[i]) : null, cl));
+                        why == null && chosen[i] != 0 ? program.loc(chosen[i]) : null, candidateLocs(feats[i])));
             }
             return new Zone(shape, kind, spec.name, elems, why);
         }
@@ -448,6 +452,19 @@ public final class SyncTable {
             }
             return true;
         }
+    }
+
+    /**
+     * The feature's candidate locations, made once and shared by the elements of every zone it is in (a trace may
+     * have thousands of candidates).
+     */
+    private List<Loc> candidateLocs(Feature f) {
+        if (f.candidateLocs == null) {
+            List<Loc> cl = new ArrayList<>(f.allCands.length);
+            for (int c : f.allCands) cl.add(program.loc(c));
+            f.candidateLocs = Collections.unmodifiableList(cl);
+        }
+        return f.candidateLocs;
     }
 
     private static final class Tuple {

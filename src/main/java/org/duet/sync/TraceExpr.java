@@ -53,75 +53,178 @@ final class TraceExpr {
 
     /** Compiles a trace; locations of {@code program} become variable leaves, every other leaf a constant. */
     static TraceExpr compile(Trace trace, Program program) {
-        IdentityHashMap<Trace, Integer> index = new IdentityHashMap<>();
-        int cap = 8;
-        int[] kind = new int[cap], a = new int[cap], b = new int[cap], locId = new int[cap];
-        double[] konst = new double[cap];
-        int n = 0;
-        boolean runtime = false;
-        int[] leafIds = new int[4];
-        int leafCount = 0;
-        // iterative post-order: a node is emitted once all its operands are
-        ArrayDeque<Trace> stack = new ArrayDeque<>();
-        stack.push(trace);
-        while (!stack.isEmpty()) {
-            Trace t = stack.peek();
-            if (index.containsKey(t)) {
-                stack.pop();
-                continue;
-            }
-            if (t instanceof OpTrace) {
+        Graph g = new Graph(program);
+        return g.compile(g.add(trace), Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * The distinct nodes of many traces, each once, numbered, with their operands as numbers: traces sharing
+     * sub-traces (every shape of a drawing depending on one long computation) are then compiled without looking
+     * anything up by identity again, each in time proportional to its own size.
+     */
+    static final class Graph {
+        private final Program program;
+        private final IdentityHashMap<Trace, Integer> ids = new IdentityHashMap<>();
+        /** Per node: LOC, CONST (a location not of the program), or the operator's ordinal. */
+        private int[] kind = new int[16];
+        /** Per node: its operands' numbers (-1 if none), the location id (LOC) and the location's value (CONST). */
+        private int[] a = new int[16], b = new int[16], locId = new int[16];
+        private double[] konst = new double[16];
+        private boolean[] dummy = new boolean[16];
+        private int size;
+        /** Per node: the compilation that last visited it, and its index in that compilation. */
+        private int[] mark = new int[0], local = new int[0];
+        private int stamp;
+
+        Graph(Program program) { this.program = program; }
+
+        /** How many distinct nodes the traces added so far have. */
+        int size() { return size; }
+
+        /** Adds a trace (its nodes not seen yet); returns its root's number. Iterative. */
+        int add(Trace trace) {
+            Integer known = ids.get(trace);
+            if (known != null) return known;
+            int root = node(trace);
+            ArrayDeque<Trace> todo = new ArrayDeque<>();
+            todo.push(trace);
+            while (!todo.isEmpty()) {
+                Trace t = todo.pop();
+                if (!(t instanceof OpTrace)) continue;
                 OpTrace o = (OpTrace) t;
-                boolean ready = true;
-                for (int i = o.args.length - 1; i >= 0; i--) {
-                    if (!index.containsKey(o.args[i])) {
-                        stack.push(o.args[i]);
-                        ready = false;
+                int id = ids.get(t);
+                for (int i = 0; i < o.args.length && i < 2; i++) {
+                    Integer c = ids.get(o.args[i]);
+                    if (c == null) {
+                        c = node(o.args[i]);
+                        todo.push(o.args[i]);
                     }
+                    if (i == 0) a[id] = c;
+                    else b[id] = c;
                 }
-                if (!ready) continue;
             }
-            stack.pop();
-            if (n == cap) {
-                cap *= 2;
+            return root;
+        }
+
+        private int node(Trace t) {
+            if (size == kind.length) {
+                int cap = size * 2;
                 kind = Arrays.copyOf(kind, cap);
                 a = Arrays.copyOf(a, cap);
                 b = Arrays.copyOf(b, cap);
                 locId = Arrays.copyOf(locId, cap);
                 konst = Arrays.copyOf(konst, cap);
+                dummy = Arrays.copyOf(dummy, cap);
             }
-            a[n] = -1;
-            b[n] = -1;
+            int id = size++;
+            a[id] = -1;
+            b[id] = -1;
             if (t instanceof Loc) {
                 Loc l = (Loc) t;
-                if (l == Loc.DUMMY) runtime = true;
+                dummy[id] = l == Loc.DUMMY;
                 if (isProgramLoc(l, program)) {
-                    kind[n] = LOC;
-                    locId[n] = l.id();
-                    if (leafCount == leafIds.length) leafIds = Arrays.copyOf(leafIds, leafCount * 2);
-                    leafIds[leafCount++] = l.id();
+                    kind[id] = LOC;
+                    locId[id] = l.id();
                 } else {
-                    kind[n] = CONST;
-                    konst[n] = l.value;
+                    kind[id] = CONST;
+                    konst[id] = l.value;
                 }
             } else if (t instanceof OpTrace) {
-                OpTrace o = (OpTrace) t;
-                int ia = o.args.length > 0 ? index.get(o.args[0]) : -1, ib = o.args.length > 1 ? index.get(o.args[1]) : -1;
-                if ((ia < 0 || kind[ia] == CONST) && (ib < 0 || kind[ib] == CONST)) {
-                    // constant folding (prelude arithmetic such as the indices made by range): same operations, same
-                    // order, so the same double
-                    kind[n] = CONST;
-                    konst[n] = Arith.apply(o.op, ia >= 0 ? konst[ia] : 0, ib >= 0 ? konst[ib] : 0);
-                } else {
-                    kind[n] = o.op.ordinal();
-                    a[n] = ia;
-                    b[n] = ib;
-                }
+                kind[id] = ((OpTrace) t).op.ordinal();
             } else {
                 throw new IllegalStateException("unknown trace " + t);
             }
-            index.put(t, n++);
+            ids.put(t, id);
+            return id;
         }
+
+        /**
+         * Compiles the trace rooted at node {@code root}; null if it has more than {@code maxNodes} distinct nodes (the
+         * work is then bounded by {@code maxNodes}). {@code visited}, if given, receives the number of nodes visited.
+         */
+        TraceExpr compile(int root, int maxNodes, int[] visited) {
+            if (mark.length < size) {
+                mark = Arrays.copyOf(mark, Math.max(size, mark.length * 2));
+                local = Arrays.copyOf(local, mark.length);
+            }
+            int cur = ++stamp;
+            int cap = 8;
+            int[] kind = new int[cap], a = new int[cap], b = new int[cap], locId = new int[cap];
+            double[] konst = new double[cap];
+            int n = 0;
+            boolean runtime = false;
+            int[] leafIds = new int[4];
+            int leafCount = 0;
+            // iterative post-order: a node is emitted once all its operands are
+            int[] stack = new int[16];
+            int sp = 0;
+            stack[sp++] = root;
+            while (sp > 0) {
+                int g = stack[sp - 1];
+                if (mark[g] == cur) {
+                    sp--;
+                    continue;
+                }
+                int gk = this.kind[g];
+                if (gk >= 0) {
+                    boolean ready = true;
+                    for (int i = 1; i >= 0; i--) {
+                        int c = i == 0 ? this.a[g] : this.b[g];
+                        if (c >= 0 && mark[c] != cur) {
+                            if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                            stack[sp++] = c;
+                            ready = false;
+                        }
+                    }
+                    if (!ready) continue;
+                }
+                sp--;
+                if (n >= maxNodes) {
+                    if (visited != null) visited[0] = n;
+                    return null;
+                }
+                if (n == cap) {
+                    cap *= 2;
+                    kind = Arrays.copyOf(kind, cap);
+                    a = Arrays.copyOf(a, cap);
+                    b = Arrays.copyOf(b, cap);
+                    locId = Arrays.copyOf(locId, cap);
+                    konst = Arrays.copyOf(konst, cap);
+                }
+                a[n] = -1;
+                b[n] = -1;
+                if (gk == LOC) {
+                    kind[n] = LOC;
+                    locId[n] = this.locId[g];
+                    if (leafCount == leafIds.length) leafIds = Arrays.copyOf(leafIds, leafCount * 2);
+                    leafIds[leafCount++] = this.locId[g];
+                } else if (gk == CONST) {
+                    if (dummy[g]) runtime = true;
+                    kind[n] = CONST;
+                    konst[n] = this.konst[g];
+                } else {
+                    int ia = this.a[g] >= 0 ? local[this.a[g]] : -1, ib = this.b[g] >= 0 ? local[this.b[g]] : -1;
+                    if ((ia < 0 || kind[ia] == CONST) && (ib < 0 || kind[ib] == CONST)) {
+                        // constant folding (prelude arithmetic such as the indices made by range): same operations,
+                        // same order, so the same double
+                        kind[n] = CONST;
+                        konst[n] = Arith.apply(OPS[gk], ia >= 0 ? konst[ia] : 0, ib >= 0 ? konst[ib] : 0);
+                    } else {
+                        kind[n] = gk;
+                        a[n] = ia;
+                        b[n] = ib;
+                    }
+                }
+                mark[g] = cur;
+                local[g] = n++;
+            }
+            if (visited != null) visited[0] = n;
+            return finish(kind, a, b, konst, locId, n, leafIds, leafCount, runtime);
+        }
+    }
+
+    private static TraceExpr finish(int[] kind, int[] a, int[] b, double[] konst, int[] locId, int n, int[] leafIds,
+                                    int leafCount, boolean runtime) {
         // keep only the nodes the root needs (folded constants leave their operands behind)
         boolean[] live = new boolean[n];
         live[n - 1] = true;

@@ -20,7 +20,9 @@ public final class Zone {
         RUNTIME("its attributes depend on numbers made at run time (slide, movie or time)"),
         AMBIGUOUS("heuristics None: no attribute depends on exactly one changeable number"),
         TOO_MANY_COMBINATIONS("heuristics Fair: more than 100 combinations of candidate locations"),
-        PARTIAL("not every point coordinate depends on a changeable number");
+        PARTIAL("not every point coordinate depends on a changeable number"),
+        TOO_LARGE("its numbers are computed by traces too large to re-evaluate (the drawing shares a computation of "
+                + "very many operators among very many numbers)");
 
         public final String message;
 

@@ -58,7 +58,12 @@ final class Ctx {
     }
 
     Sym sym(FeatureInfo f) {
-        Sym s = Sym.of(f.equation, p, memo);
+        Sym s;
+        try {
+            s = Sym.of(f.equation, p, memo, deadline);
+        } catch (Sym.TooComplex e) {
+            throw new RelateException("the feature " + f.ref() + " is too complex to relate: " + e.getMessage());
+        }
         if (s.runtime)
             throw new RelateException("the feature " + f.ref() + " depends on a number made while the program runs "
                     + "(a slide or frame number), so it cannot be related");

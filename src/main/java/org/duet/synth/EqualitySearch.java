@@ -94,6 +94,7 @@ final class EqualitySearch {
                     Sym anchor = a == n ? Sym.var(-(g + 1)) : gr.members().get(a).sym();
                     Sym d = Sym.sub(gr.members().get(j).sym(), anchor);
                     for (int x : ctx.candidates(d)) {
+                        if (ctx.expired()) throw new Sym.TimeUp();
                         // the dependent belongs to the member (not only to the anchor it must equal)
                         if (!gr.members().get(j).depFrom().contains(x)) continue;
                         Sym f = d.solveZero(x, value);

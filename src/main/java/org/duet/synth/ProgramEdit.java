@@ -2,7 +2,6 @@ package org.duet.synth;
 
 import org.duet.lang.Expr;
 import org.duet.lang.Loc;
-import org.duet.lang.Printer;
 import org.duet.lang.Program;
 import org.duet.lang.Source;
 
@@ -27,6 +26,8 @@ final class ProgramEdit {
     private final Program p;
     private final Plan plan;
     private final Set<String> taken = new HashSet<>();
+    /** Per base name, the next suffix to try (see {@link Scope#fresh(String, Set, Map)}). */
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
     private final Map<Integer, String> named = new HashMap<>();
     private final List<String> defs = new ArrayList<>();
     private final Map<Integer, String> inPlace = new LinkedHashMap<>();
@@ -123,7 +124,7 @@ final class ProgramEdit {
         if (done != null) return done;
         if (id < 0) {
             Plan.NewVar v = plan.newVars.get(id);
-            String name = scope.fresh(v.base(), taken);
+            String name = scope.fresh(v.base(), taken, nextSuffix);
             taken.add(name);
             named.put(id, name);
             defs.add("(def " + name + " " + v.value().print(i -> ref(i, ip), i -> i < 0 ? -1 : p.loc(i).numStart, false) + ")");
@@ -133,9 +134,11 @@ final class ProgramEdit {
         boolean dep = plan.deps.containsKey(id);
         if (site >= 0 && !l.name().isEmpty() && scope.visible(id, site)) return l.name();
         if (site >= 0 && !dep && !plan.lifts.contains(id) && l.name().isEmpty() && l.frozen())
-            return Printer.numeral(l.value) + "!";
+            // a literal too long for a double (Infinity) has no numeral: it is written as it is in the program
+            return (Double.isFinite(l.value) ? org.duet.lang.Printer.numeral(l.value)
+                    : p.source().text().substring(l.numStart, l.numEnd)) + "!";
         // name the literal with a new definition
-        String name = scope.fresh(scope.baseName(id), taken);
+        String name = scope.fresh(scope.baseName(id), taken, nextSuffix);
         taken.add(name);
         named.put(id, name);
         String value;

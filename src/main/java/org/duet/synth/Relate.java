@@ -68,6 +68,17 @@ public final class Relate {
         String text = r.program.source().original();
         Search.warmUp();
         Ctx ctx = new Ctx(text, r, o.timeLimitMs());
+        try {
+            return run(ctx, tool, refs, o);
+        } catch (Sym.TimeUp e) {
+            return new RelateResult(List.of(), true,
+                    "the time limit of " + o.timeLimitMs() + " ms was reached before any candidate was found");
+        } catch (Sym.TooComplex e) {
+            throw new RelateException("the selection is too complex to relate: " + e.getMessage());
+        }
+    }
+
+    private static RelateResult run(Ctx ctx, String tool, List<FeatureCatalog.Ref> refs, Options o) {
         switch (tool) {
             case "dig-hole": return Tools.digHole(ctx, refs, o.top());
             case "make-equal": return Tools.makeEqual(ctx, refs, o.top());

@@ -191,12 +191,21 @@ final class Scope {
     }
 
     /** A name not used anywhere in the program or the prelude, nor in {@code taken}: base, base2, … (x1 → x1_2). */
-    String fresh(String base, Set<String> taken) {
+    String fresh(String base, Set<String> taken) { return fresh(base, taken, new java.util.HashMap<>()); }
+
+    /**
+     * As {@link #fresh(String, Set)} for a caller that only adds to {@code taken}: {@code next} remembers, per base,
+     * the first suffix not tried yet, so that naming n literals alike takes n steps rather than n².
+     */
+    String fresh(String base, Set<String> taken, Map<String, Integer> next) {
         if (!names.contains(base) && !taken.contains(base)) return base;
         String sep = Character.isDigit(base.charAt(base.length() - 1)) ? "_" : "";
-        for (int k = 2; ; k++) {
+        for (int k = next.getOrDefault(base, 2); ; k++) {
             String c = base + sep + k;
-            if (!names.contains(c) && !taken.contains(c)) return c;
+            if (!names.contains(c) && !taken.contains(c)) {
+                next.put(base, k + 1);
+                return c;
+            }
         }
     }
 

@@ -31,6 +31,8 @@ final class Sym {
         final Sym[] args;
         final String key;
         final int[] vars; // variables inside, sorted
+        /** Nesting of operator applications: 0 for a variable. */
+        final int depth;
 
         private Atom(int var, Op op, Sym[] args) {
             this.var = var;
@@ -39,7 +41,18 @@ final class Sym {
             if (op == null) {
                 key = "v" + var;
                 vars = new int[] {var};
+                depth = 0;
             } else {
+                int d = 0;
+                long length = 0;
+                for (Sym a : args) {
+                    d = Math.max(d, a.depth);
+                    length += a.key().length();
+                }
+                depth = d + 1;
+                if (depth > MAX_DEPTH)
+                    throw new TooComplex("it nests more than " + MAX_DEPTH + " operators that are not sums or products by constants");
+                if (length > MAX_KEY) throw new TooComplex("it is longer than " + MAX_KEY + " characters when written out");
                 StringBuilder sb = new StringBuilder("(").append(op.word);
                 int[][] parts = new int[args.length][];
                 for (int i = 0; i < args.length; i++) {
@@ -95,6 +108,27 @@ final class Sym {
         @Override public int hashCode() { return key.hashCode(); }
     }
 
+    /**
+     * Limits of a symbolic number, far above what drawings need (the example corpus: 10 terms, 8 nested operators,
+     * 620 000 characters written out), so that a trace thousands of operators deep gives up at once ("too complex
+     * to relate") instead of taking time and memory quadratic in its depth.
+     */
+    static final int MAX_TERMS = 1000, MAX_DEPTH = 200, MAX_KEY = 4_000_000;
+
+    /** A symbolic number beyond the limits: the request cannot relate it (the message says why). */
+    static final class TooComplex extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooComplex(String why) { super(why, null, false, false); }
+    }
+
+    /** The time limit of the request ran out while its traces were being read. */
+    static final class TimeUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimeUp() { super("time limit", null, false, false); }
+    }
+
     final double c;
     /** Atoms in canonical order with their non-zero coefficients. */
     final Atom[] atoms;
@@ -104,14 +138,23 @@ final class Sym {
     /** True if a number made at run time (a slide number, the time) is inside: such a number cannot be related. */
     final boolean runtime;
 
+    /** The deepest nesting of its atoms. */
+    final int depth;
+
     private Sym(double c, Atom[] atoms, double[] coefs, boolean runtime) {
+        if (atoms.length > MAX_TERMS) throw new TooComplex("it sums more than " + MAX_TERMS + " terms");
         this.c = c;
         this.atoms = atoms;
         this.coefs = coefs;
         this.runtime = runtime;
         int[][] parts = new int[atoms.length][];
-        for (int i = 0; i < atoms.length; i++) parts[i] = atoms[i].vars;
+        int d = 0;
+        for (int i = 0; i < atoms.length; i++) {
+            parts[i] = atoms[i].vars;
+            d = Math.max(d, atoms[i].depth);
+        }
         this.vars = union(parts);
+        this.depth = d;
     }
 
     /** Sorted union of sorted id arrays. */
@@ -201,6 +244,46 @@ final class Sym {
         return linear(a.c + k * b.c, m, a.runtime || b.runtime);
     }
 
+    /**
+     * A sum built term by term: {@code add(k, t)} is {@code combine(sum, k, t)} — the same snapped coefficients and
+     * constant, the same terms dropped — without copying the whole sum at each step (which made summing n terms
+     * take n² time).
+     */
+    private static final class Sum {
+        double c;
+        final TreeMap<Atom, Double> m = new TreeMap<>();
+        boolean runtime;
+
+        Sum(Sym start) {
+            c = start.c;
+            for (int i = 0; i < start.atoms.length; i++) m.put(start.atoms[i], start.coefs[i]);
+            runtime = start.runtime;
+        }
+
+        void add(double k, Sym t) {
+            for (int i = 0; i < t.atoms.length; i++) {
+                Double old = m.get(t.atoms[i]);
+                double v = snap(old == null ? k * t.coefs[i] : old + k * t.coefs[i]);
+                if (v == 0) m.remove(t.atoms[i]);
+                else m.put(t.atoms[i], v);
+            }
+            c = snap(c + k * t.c);
+            runtime |= t.runtime;
+            if (m.size() > MAX_TERMS) throw new TooComplex("it sums more than " + MAX_TERMS + " terms");
+        }
+
+        Sym sym() {
+            Atom[] as = new Atom[m.size()];
+            double[] ks = new double[m.size()];
+            int i = 0;
+            for (Map.Entry<Atom, Double> e : m.entrySet()) {
+                as[i] = e.getKey();
+                ks[i++] = e.getValue();
+            }
+            return new Sym(c, as, ks, runtime);
+        }
+    }
+
     static Sym scale(Sym a, double k) {
         TreeMap<Atom, Double> m = new TreeMap<>();
         for (int i = 0; i < a.atoms.length; i++) m.put(a.atoms[i], a.coefs[i] * k);
@@ -253,10 +336,18 @@ final class Sym {
      * the runtime (the 2 of a BOX's centre) are constants; numbers injected at run time make the result
      * {@link #runtime}. Iterative, shared sub-traces converted once.
      */
-    static Sym of(Trace trace, Program program, Map<Trace, Sym> memo) {
+    static Sym of(Trace trace, Program program, Map<Trace, Sym> memo) { return of(trace, program, memo, Long.MAX_VALUE); }
+
+    /**
+     * As {@link #of(Trace, Program, Map)}; throws {@link TimeUp} once {@code System.nanoTime()} passes
+     * {@code deadline} (or {@link Long#MAX_VALUE}: none), and {@link TooComplex} for a number beyond the limits.
+     */
+    static Sym of(Trace trace, Program program, Map<Trace, Sym> memo, long deadline) {
         ArrayDeque<Trace> stack = new ArrayDeque<>();
         stack.push(trace);
+        int steps = 0;
         while (!stack.isEmpty()) {
+            if ((++steps & 255) == 0 && deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) throw new TimeUp();
             Trace t = stack.peek();
             if (memo.containsKey(t)) {
                 stack.pop();
@@ -294,16 +385,17 @@ final class Sym {
 
     /** Replaces variables: {@code sub.apply(id)} gives the replacement, or null to keep the variable. */
     Sym substitute(IntFunction<Sym> sub) {
-        Sym out = constant(c);
-        for (int i = 0; i < atoms.length; i++) out = combine(out, coefs[i], atoms[i].substitute(sub));
-        return runtime ? new Sym(out.c, out.atoms, out.coefs, true) : out;
+        Sum out = new Sum(constant(c));
+        for (int i = 0; i < atoms.length; i++) out.add(coefs[i], atoms[i].substitute(sub));
+        out.runtime |= runtime;
+        return out.sym();
     }
 
     // ------------------------------------------------------------------------------------------------ solving
 
     /** {a, b} with this = a·x + b, a and b free of x; null if x does not enter linearly. */
     Sym[] affine(int x) {
-        Sym a = ZERO, b = constant(c);
+        Sum a = new Sum(ZERO), b = new Sum(constant(c));
         for (int i = 0; i < atoms.length; i++) {
             Atom t = atoms[i];
             Sym ta, tb;
@@ -327,10 +419,10 @@ final class Sym {
             } else {
                 return null;
             }
-            a = combine(a, coefs[i], ta);
-            b = combine(b, coefs[i], tb);
+            a.add(coefs[i], ta);
+            b.add(coefs[i], tb);
         }
-        return new Sym[] {a, b};
+        return new Sym[] {a.sym(), b.sym()};
     }
 
     /** x such that this = 0, as an expression over the other variables; null if this is not (solvably) linear in x. */

@@ -19,4 +19,16 @@ class FoundByFuzzingTest {
         assertThat(r.candidates()).isNotEmpty();
         assertThat(r.candidates()).anyMatch(c -> c.description().contains("Infinity"));
     }
+
+    /**
+     * A frozen literal too long for a double (Infinity) inside a feature whose value is finite, (/ 1 10…0!): the
+     * candidates that keep it used to be dropped (Printer.numeral cannot write Infinity), leaving "no solution".
+     */
+    @Test void aFrozenInfiniteLiteralIsKeptAsWrittenInCandidates() {
+        String infinite = "1" + "0".repeat(400);
+        String program = "(blobs [[(rect 'red' (+ 10 (/ 1 " + infinite + "!)) 10 20 30)] [(rect 'blue' 5 20 20 30)]])";
+        RelateResult r = Relate.run(program, "make-equal", "0.rectTLX,1.rectTLX", new Relate.Options(5, 5_000));
+        assertThat(r.candidates()).isNotEmpty();
+        assertThat(r.candidates().get(0).program()).contains("(/ num2 " + infinite + "!)");
+    }
 }
