@@ -122,7 +122,7 @@ public class LoadBench {
 
     record Level(int n, List<Double> loads, List<Double> types, List<Double> moves, long missed, List<Double> finals,
                  List<String> errors, Memory before, Memory opened, Memory after, String loadDuring, long workMs,
-                 boolean finished) {}
+                 boolean finished, double serverCpuS) {}
 
     public static void main(String[] args) throws Exception {
         List<Integer> ns = new ArrayList<>();
@@ -161,12 +161,13 @@ public class LoadBench {
     }
 
     static void print(Level l) {
-        System.out.printf(Locale.ROOT, "N = %d: %s in %.1f s; page load p50 %.0f / p95 %.0f / max %.0f ms; keystroke → canvas"
+        System.out.printf(Locale.ROOT, "N = %d: %s in %.1f s (server CPU %.1f s: %.0f %% of one core); page load p50 %.0f / p95 %.0f / max %.0f ms; keystroke → canvas"
                         + " p50 %.0f / p95 %.0f / max %.0f ms (%d edits); drag per move p50 %.1f / p95 %.1f ms (%d moves, %d without"
                         + " an update within 1 s); pointer-up → server's drawing p50 %.0f / p95 %.0f ms (%d drags);"
                         + " server heap after GC %.1f MB (1 session) → %.1f MB (N+1 open, idle) → %.1f MB (after the work);"
                         + " RSS %.0f → %.0f → %.0f MB; load average during the work %s; errors %d%s%n",
-                l.n(), l.finished() ? "work done" : "WORK NOT DONE", l.workMs() / 1000.0,
+                l.n(), l.finished() ? "work done" : "WORK NOT DONE", l.workMs() / 1000.0, l.serverCpuS(),
+                100 * l.serverCpuS() / (l.workMs() / 1000.0),
                 pct(l.loads(), 50), pct(l.loads(), 95), pct(l.loads(), 100),
                 pct(l.types(), 50), pct(l.types(), 95), pct(l.types(), 100), l.types().size(),
                 pct(l.moves(), 50), pct(l.moves(), 95), l.moves().size(), l.missed(),
@@ -248,6 +249,7 @@ public class LoadBench {
                 errors.add("the " + tabs.size() + " tabs have " + sessions.size() + " different session cookies, not one each");
 
             long t0 = System.currentTimeMillis();
+            double cpu0 = cpuSeconds(pid);
             for (int i = 0; i < tabs.size(); i++) {
                 d.switchTo().window(tabs.get(i));
                 js.executeScript(WORK, 1000 + 17 * i, EDITS, DRAGS);
@@ -255,6 +257,7 @@ public class LoadBench {
             String loadStart = loadavg();
             boolean finished = waitDone(d, tabs, errors, TimeUnit.MINUTES.toMillis(10));
             long workMs = System.currentTimeMillis() - t0;
+            double serverCpu = cpuSeconds(pid) - cpu0;
             String loadEnd = loadavg();
             for (int i = 0; i < tabs.size(); i++) {
                 d.switchTo().window(tabs.get(i));
@@ -267,7 +270,7 @@ public class LoadBench {
             }
             Memory after = memory(pid);
             return new Level(n, loads, types, moves, missed, finals, errors, before, opened, after,
-                    loadStart.split(" ")[0] + " → " + loadEnd.split(" ")[0], workMs, finished);
+                    loadStart.split(" ")[0] + " → " + loadEnd.split(" ")[0], workMs, finished, serverCpu);
         } finally {
             d.quit();
             p.destroy();
@@ -332,6 +335,13 @@ public class LoadBench {
         String out = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (j.waitFor() != 0) throw new IllegalStateException("jcmd " + pid + " " + what + " failed:\n" + out);
         return out;
+    }
+
+    /** User + system CPU time of a process (/proc/PID/stat, clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) throws Exception {
+        String st = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     static String loadavg() throws Exception {
