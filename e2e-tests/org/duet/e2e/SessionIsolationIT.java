@@ -294,9 +294,10 @@ class SessionIsolationIT {
                 warmA.ms(), ms(slowRuns), ms(idleType), it, ms(busyType), bt, ms(idleDrag), id, ms(busyDrag), bd,
                 ms(typeGaps), ms(dragGaps));
 
-        // the test means something only if A's run outlasts B's edit by far
-        assertThat(median(slowRuns)).as("A's slow program must run long enough to overlap B's edits")
-                .isGreaterThan(600);
+        // the test means something only if A's run outlasts B's edit by far (0.5–2.5 s measured here, 90 ms of it the
+        // pane's debounce; the checks below decide)
+        assertThat(median(slowRuns)).as("A's slow program must run long enough to overlap B's edits: %s", ms(slowRuns))
+                .isGreaterThan(400);
         // with evaluation on one thread or behind one lock, B's run would wait for A's: B's update would come with
         // A's result (or after it), not well before it
         assertThat(median(typeGaps)).as("median time by which B's edit was shown before A's result: %s",
