@@ -69,8 +69,12 @@ final class Ops {
             case EQ:
                 if (a instanceof Value.Num && b instanceof Value.Num)
                     return Value.Bool.of(((Value.Num) a).v == ((Value.Num) b).v);
-                if (a instanceof Value.Str && b instanceof Value.Str)
-                    return Value.Bool.of(((Value.Str) a).v.equals(((Value.Str) b).v));
+                if (a instanceof Value.Str && b instanceof Value.Str) {
+                    String x = ((Value.Str) a).v, y = ((Value.Str) b).v;
+                    // comparing two long strings of the same length reads them: charged like building one
+                    if (x != y && x.length() == y.length()) ev.charge(x.length() / BoundedText.CHARS_PER_STEP);
+                    return Value.Bool.of(x.equals(y));
+                }
                 return Value.Bool.FALSE;
             case GET: {
                 Value.Dict d = dict(e, b, a, b);

@@ -136,6 +136,22 @@ class LimitsTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void comparingLongStringsOverAndOverStopsAtTheStepLimit() {
+        // two equal strings of four million characters, compared 90 000 times: each comparison reads them, so it
+        // is charged by their length (one step for each comparison would let this run for minutes)
+        String program = "(defrec dbl (\\(s n) (if (= n 0) s (dbl (+ s s) (- n 1)))))\n"
+                + "(def a (dbl 'ab' 21))\n(def b (dbl 'ab' 21))\n"
+                + "(def n (len (map (\\i (len (map (\\j (= a b)) (range 1 300)))) (range 1 300))))\n"
+                + "(svg [(rect 'red' n 0 1 1)])";
+        DuetException e = stop(program, Limits.DEFAULT);
+        assertThat(e.bareMessage()).contains("steps");
+        // a few comparisons are fine
+        assertThat(Renderer.render("eq.little", program.replace("300", "3")).canvas.toSvg(false))
+                .contains("x='3'");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void stringDoublingStopsAtTheStringLengthLimit() {
         DuetException e = stop("(defrec dbl (\\s (dbl (+ s s)))) (dbl 'ab')", Limits.DEFAULT);
         assertThat(e.bareMessage()).contains("string").contains(String.valueOf(Limits.DEFAULT.maxStringLength));
