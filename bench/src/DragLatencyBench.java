@@ -1,8 +1,3 @@
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -12,6 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Drag latency as a person's drag sees it, in headless Chromium: pointer down on a shape, 100 moves of 1 px each
@@ -25,7 +24,8 @@ import java.util.Map;
  * Usage: DragLatencyBench PROGRAM.little SHAPE_INDEX ATTRIBUTE [DEP_SHAPE DEP_ATTRIBUTE] [DELAY_MS]
  */
 public class DragLatencyBench {
-    static final String SCRIPT = String.join("\n",
+    static final String SCRIPT = String.join(
+            "\n",
             "const [shape, attr, depShape, depAttr, frameMode, done] = [arguments[0], arguments[1], arguments[2], arguments[3],",
             "    arguments[4], arguments[arguments.length - 1]];",
             "const canvas = document.querySelector('duet-canvas');",
@@ -122,19 +122,39 @@ public class DragLatencyBench {
         String doc = program.getFileName().toString().replace(".little", "");
         Files.copy(program, ws.resolve(doc + ".little"));
         int port = 18180 + (int) (Math.random() * 500);
-        Process p = new ProcessBuilder("java", "-cp", "target/duet.jar:target/lib/*", "org.duet.app.Main", "serve",
-                "--port", String.valueOf(port), "--workspace", ws.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "java",
+                        "-cp",
+                        "target/duet.jar:target/lib/*",
+                        "org.duet.app.Main",
+                        "serve",
+                        "--port",
+                        String.valueOf(port),
+                        "--workspace",
+                        ws.toString())
+                .redirectErrorStream(true)
+                .start();
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()));
         String line;
-        while ((line = in.readLine()) != null && !line.contains("Duet is running")) { }
+        while ((line = in.readLine()) != null && !line.contains("Duet is running")) {}
         // the access token of the printed URL (the page is opened through the delaying proxy's port)
         String token = line == null ? "" : line.replaceFirst(".*[?&]token=([A-Za-z0-9._~-]+).*", "$1");
         ChromeOptions o = new ChromeOptions();
         o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,900");
-        ChromeDriverService s = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        o.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,900");
+        ChromeDriverService s = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         ChromeDriver d = new ChromeDriver(s, o);
         DelayProxy proxy = null;
         try {
@@ -148,7 +168,8 @@ public class DragLatencyBench {
             Thread.sleep(4000 + 20L * delay);
             for (int round = 0; round < 2; round++) { // round 0 warms the server's JIT
                 @SuppressWarnings("unchecked")
-                Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) d).executeAsyncScript(SCRIPT, shape, attr, depShape, depAttr, delay > 0);
+                Map<String, Object> r = (Map<String, Object>)
+                        ((JavascriptExecutor) d).executeAsyncScript(SCRIPT, shape, attr, depShape, depAttr, delay > 0);
                 if (r.containsKey("error")) throw new IllegalStateException(String.valueOf(r.get("error")));
                 if (System.getenv("DUET_BENCH_DEBUG") != null) System.out.println("debug: " + r.get("debug"));
                 if (round == 0) continue;
@@ -156,26 +177,44 @@ public class DragLatencyBench {
                 List<Number> moves = (List<Number>) r.get("moves");
                 @SuppressWarnings("unchecked")
                 List<Boolean> depMoves = (List<Boolean>) r.get("depMoves");
-                double[] ms = moves.stream().mapToDouble(Number::doubleValue).filter(v -> v >= 0).sorted().toArray();
+                double[] ms = moves.stream()
+                        .mapToDouble(Number::doubleValue)
+                        .filter(v -> v >= 0)
+                        .sorted()
+                        .toArray();
                 long missed = moves.stream().filter(v -> v.doubleValue() < 0).count();
                 long depMoved = depMoves.stream().filter(Boolean::booleanValue).count();
                 @SuppressWarnings("unchecked")
-                double[] gaps = ((List<Number>) r.get("gaps")).stream().mapToDouble(Number::doubleValue).sorted().toArray();
-                System.out.printf(Locale.ROOT,
+                double[] gaps = ((List<Number>) r.get("gaps"))
+                        .stream().mapToDouble(Number::doubleValue).sorted().toArray();
+                System.out.printf(
+                        Locale.ROOT,
                         "%s shape %d %s%s, %s: per move median %.1f ms, p95 %.1f ms (%d of 100 moves without an update %s);"
                                 + " dependent shape %s moved on %d of 100 frames; time between moves (a frame, drawn) median %.1f ms, p95 %.1f ms;"
                                 + " pointer-down to first update %.0f ms; after pointer-up the drawing and code stop changing"
                                 + " at %.0f ms, the server's final drawing at %.0f ms; code pane settled %.0f ms after the"
                                 + " last move (prediction ready before the press: %s; changed: %s %s %s)%n",
-                        doc, shape, attr, depShape >= 0 ? " (dependent: shape " + depShape + " " + depAttr + ")" : "",
+                        doc,
+                        shape,
+                        attr,
+                        depShape >= 0 ? " (dependent: shape " + depShape + " " + depAttr + ")" : "",
                         delay > 0 ? "proxy delay " + delay + " ms each way" : "no added latency",
                         ms.length == 0 ? -1 : ms[ms.length / 2],
                         ms.length == 0 ? -1 : ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.95) - 1)],
-                        missed, delay > 0 ? "within the frame" : "within 1 s", depShape >= 0 ? String.valueOf(depShape) : "-",
-                        depMoved, gaps[gaps.length / 2], gaps[(int) Math.ceil(gaps.length * 0.95) - 1],
-                        ((Number) r.get("first")).doubleValue(), ((Number) r.get("settle")).doubleValue(),
-                        ((Number) r.get("serverFinal")).doubleValue(), ((Number) r.get("codeSettled")).doubleValue(),
-                        r.get("predictionReady"), r.get("changed"), r.get("depChanged"), r.get("codeChanged"));
+                        missed,
+                        delay > 0 ? "within the frame" : "within 1 s",
+                        depShape >= 0 ? String.valueOf(depShape) : "-",
+                        depMoved,
+                        gaps[gaps.length / 2],
+                        gaps[(int) Math.ceil(gaps.length * 0.95) - 1],
+                        ((Number) r.get("first")).doubleValue(),
+                        ((Number) r.get("settle")).doubleValue(),
+                        ((Number) r.get("serverFinal")).doubleValue(),
+                        ((Number) r.get("codeSettled")).doubleValue(),
+                        r.get("predictionReady"),
+                        r.get("changed"),
+                        r.get("depChanged"),
+                        r.get("codeChanged"));
             }
         } finally {
             d.quit();

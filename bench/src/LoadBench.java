@@ -1,9 +1,3 @@
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -21,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * N concurrent editor sessions on one {@code duet serve}, in one headless Chromium: one tab per session, each on a
@@ -39,13 +38,15 @@ import java.util.regex.Pattern;
  */
 public class LoadBench {
     static final int EDITS = 8, DRAGS = 3;
-    static final String PROGRAM = "; load bench: one rect (typed: w; dragged: x0, y0) and a row of circles that follow it\n"
-            + "(def w 120)\n(def [x0 y0] [40 40])\n"
-            + "(def dots (map (\\i (circle 'orange' (+ x0 (* i 30)) 200 10)) (range 0 19)))\n"
-            + "(svg (cons (rect 'lightskyblue' x0 y0 w 60) dots))\n";
+    static final String PROGRAM =
+            "; load bench: one rect (typed: w; dragged: x0, y0) and a row of circles that follow it\n"
+                    + "(def w 120)\n(def [x0 y0] [40 40])\n"
+                    + "(def dots (map (\\i (circle 'orange' (+ x0 (* i 30)) 200 10)) (range 0 19)))\n"
+                    + "(svg (cons (rect 'lightskyblue' x0 y0 w 60) dots))\n";
 
     /** Resolves with performance.now() (ms since this page's navigation started) once the editor shows its drawing. */
-    static final String READY = String.join("\n",
+    static final String READY = String.join(
+            "\n",
             "const done = arguments[arguments.length - 1];",
             "const ok = () => { const c = document.getElementById('code');",
             "  return document.querySelector('duet-canvas .duet-stage > svg rect') && c && c.shadowRoot",
@@ -53,7 +54,8 @@ public class LoadBench {
             "(function poll() { if (ok()) done(performance.now()); else setTimeout(poll, 5); })();");
 
     /** Starts the session's work in the page and returns at once; the results are in window.__load. */
-    static final String WORK = String.join("\n",
+    static final String WORK = String.join(
+            "\n",
             "const [seed, edits, drags] = [arguments[0], arguments[1], arguments[2]];",
             "const R = window.__load = {type: [], moves: [], missed: 0, finals: [], errors: [], done: false};",
             "const sleep = ms => new Promise(r => setTimeout(r, ms));",
@@ -120,62 +122,124 @@ public class LoadBench {
 
     record Memory(long heapKb, long rssKb) {}
 
-    record Level(int n, List<Double> loads, List<Double> types, List<Double> moves, long missed, List<Double> finals,
-                 List<String> errors, Memory before, Memory opened, Memory after, String loadDuring, long workMs,
-                 boolean finished, double serverCpuS) {}
+    record Level(
+            int n,
+            List<Double> loads,
+            List<Double> types,
+            List<Double> moves,
+            long missed,
+            List<Double> finals,
+            List<String> errors,
+            Memory before,
+            Memory opened,
+            Memory after,
+            String loadDuring,
+            long workMs,
+            boolean finished,
+            double serverCpuS) {}
 
     public static void main(String[] args) throws Exception {
         List<Integer> ns = new ArrayList<>();
         for (String a : args) ns.add(Integer.parseInt(a));
         if (ns.isEmpty()) ns = List.of(10, 20, 50);
-        System.out.printf("%s; machine: nproc %d, %s, Java %s, %d MB of memory available; load average before: %s%n",
-                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), System.getProperty("java.version"), memAvailableKb() / 1024, loadavg());
+        System.out.printf(
+                "%s; machine: nproc %d, %s, Java %s, %d MB of memory available; load average before: %s%n",
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                memAvailableKb() / 1024,
+                loadavg());
         List<Level> done = new ArrayList<>();
         for (int n : ns) {
             long availMb = memAvailableKb() / 1024;
             if (availMb < 1500 + 120L * n) {
-                System.out.printf("N = %d: skipped, only %d MB of memory available (about %d MB needed)%n", n, availMb, 1500 + 120L * n);
+                System.out.printf(
+                        "N = %d: skipped, only %d MB of memory available (about %d MB needed)%n",
+                        n, availMb, 1500 + 120L * n);
                 break;
             }
             Level l = run(n);
             done.add(l);
             print(l);
             if (!l.finished() || !l.errors().isEmpty()) {
-                System.out.printf("N = %d is more than this machine carries (see the errors above); larger N not tried%n", n);
+                System.out.printf(
+                        "N = %d is more than this machine carries (see the errors above); larger N not tried%n", n);
                 break;
             }
         }
         System.out.println();
-        System.out.println("| N | page load p50 / p95 | keystroke → canvas p50 / p95 | drag per move p50 / p95 (moves without update) | drag pointer-up → server's drawing p50 / p95 | server heap after GC: warm-up session → N open → after the work | per session: heap open / after the work, RSS after the work | load average (1 min) during the work |");
+        System.out.println(
+                "| N | page load p50 / p95 | keystroke → canvas p50 / p95 | drag per move p50 / p95 (moves without update) | drag pointer-up → server's drawing p50 / p95 | server heap after GC: warm-up session → N open → after the work | per session: heap open / after the work, RSS after the work | load average (1 min) during the work |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Level l : done) {
-            System.out.printf(Locale.ROOT, "| %d | %.0f / %.0f ms | %.0f / %.0f ms | %.1f / %.1f ms (%d) | %.0f / %.0f ms | %.1f → %.1f → %.1f MB | %.2f / %.2f MB, %.1f MB | %s |%n",
-                    l.n(), pct(l.loads(), 50), pct(l.loads(), 95), pct(l.types(), 50), pct(l.types(), 95),
-                    pct(l.moves(), 50), pct(l.moves(), 95), l.missed(), pct(l.finals(), 50), pct(l.finals(), 95),
-                    l.before().heapKb() / 1024.0, l.opened().heapKb() / 1024.0, l.after().heapKb() / 1024.0,
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %.0f / %.0f ms | %.0f / %.0f ms | %.1f / %.1f ms (%d) | %.0f / %.0f ms | %.1f → %.1f → %.1f MB | %.2f / %.2f MB, %.1f MB | %s |%n",
+                    l.n(),
+                    pct(l.loads(), 50),
+                    pct(l.loads(), 95),
+                    pct(l.types(), 50),
+                    pct(l.types(), 95),
+                    pct(l.moves(), 50),
+                    pct(l.moves(), 95),
+                    l.missed(),
+                    pct(l.finals(), 50),
+                    pct(l.finals(), 95),
+                    l.before().heapKb() / 1024.0,
+                    l.opened().heapKb() / 1024.0,
+                    l.after().heapKb() / 1024.0,
                     (l.opened().heapKb() - l.before().heapKb()) / 1024.0 / l.n(),
                     (l.after().heapKb() - l.before().heapKb()) / 1024.0 / l.n(),
-                    (l.after().rssKb() - l.before().rssKb()) / 1024.0 / l.n(), l.loadDuring());
+                    (l.after().rssKb() - l.before().rssKb()) / 1024.0 / l.n(),
+                    l.loadDuring());
         }
     }
 
     static void print(Level l) {
-        System.out.printf(Locale.ROOT, "N = %d: %s in %.1f s (server CPU %.1f s: %.0f %% of one core); page load p50 %.0f / p95 %.0f / max %.0f ms; keystroke → canvas"
+        System.out.printf(
+                Locale.ROOT,
+                "N = %d: %s in %.1f s (server CPU %.1f s: %.0f %% of one core); page load p50 %.0f / p95 %.0f / max %.0f ms; keystroke → canvas"
                         + " p50 %.0f / p95 %.0f / max %.0f ms (%d edits); drag per move p50 %.1f / p95 %.1f ms (%d moves, %d without"
                         + " an update within 1 s); pointer-up → server's drawing p50 %.0f / p95 %.0f ms (%d drags);"
                         + " server heap after GC %.1f MB (1 session) → %.1f MB (N+1 open, idle) → %.1f MB (after the work);"
                         + " RSS %.0f → %.0f → %.0f MB; load average during the work %s; errors %d%s%n",
-                l.n(), l.finished() ? "work done" : "WORK NOT DONE", l.workMs() / 1000.0, l.serverCpuS(),
+                l.n(),
+                l.finished() ? "work done" : "WORK NOT DONE",
+                l.workMs() / 1000.0,
+                l.serverCpuS(),
                 100 * l.serverCpuS() / (l.workMs() / 1000.0),
-                pct(l.loads(), 50), pct(l.loads(), 95), pct(l.loads(), 100),
-                pct(l.types(), 50), pct(l.types(), 95), pct(l.types(), 100), l.types().size(),
-                pct(l.moves(), 50), pct(l.moves(), 95), l.moves().size(), l.missed(),
-                pct(l.finals(), 50), pct(l.finals(), 95), l.finals().size(),
-                l.before().heapKb() / 1024.0, l.opened().heapKb() / 1024.0, l.after().heapKb() / 1024.0,
-                l.before().rssKb() / 1024.0, l.opened().rssKb() / 1024.0, l.after().rssKb() / 1024.0,
-                l.loadDuring(), l.errors().size(), l.errors().isEmpty() ? "" : ": " + String.join("; ",
-                        l.errors().subList(0, Math.min(5, l.errors().size()))));
+                pct(l.loads(), 50),
+                pct(l.loads(), 95),
+                pct(l.loads(), 100),
+                pct(l.types(), 50),
+                pct(l.types(), 95),
+                pct(l.types(), 100),
+                l.types().size(),
+                pct(l.moves(), 50),
+                pct(l.moves(), 95),
+                l.moves().size(),
+                l.missed(),
+                pct(l.finals(), 50),
+                pct(l.finals(), 95),
+                l.finals().size(),
+                l.before().heapKb() / 1024.0,
+                l.opened().heapKb() / 1024.0,
+                l.after().heapKb() / 1024.0,
+                l.before().rssKb() / 1024.0,
+                l.opened().rssKb() / 1024.0,
+                l.after().rssKb() / 1024.0,
+                l.loadDuring(),
+                l.errors().size(),
+                l.errors().isEmpty()
+                        ? ""
+                        : ": "
+                                + String.join(
+                                        "; ",
+                                        l.errors()
+                                                .subList(
+                                                        0,
+                                                        Math.min(5, l.errors().size()))));
     }
 
     @SuppressWarnings("unchecked")
@@ -184,41 +248,75 @@ public class LoadBench {
         Files.writeString(ws.resolve("warm.little"), PROGRAM);
         for (int k = 1; k <= n; k++) Files.writeString(ws.resolve("load" + k + ".little"), PROGRAM);
         int port;
-        try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
-        List<String> cmd = new ArrayList<>(List.of("java", "-cp", "target/duet.jar:target/lib/*", "org.duet.app.Main",
-                "serve", "--port", String.valueOf(port), "--workspace", ws.toString()));
-        for (int k = 1; k <= n; k++) { cmd.add("--allow-host"); cmd.add("s" + k + ".localhost"); }
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(
+                "java",
+                "-cp",
+                "target/duet.jar:target/lib/*",
+                "org.duet.app.Main",
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--workspace",
+                ws.toString()));
+        for (int k = 1; k <= n; k++) {
+            cmd.add("--allow-host");
+            cmd.add("s" + k + ".localhost");
+        }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Path log = Path.of("target/load-bench-" + n + ".log");
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line, token = null;
         while ((line = in.readLine()) != null) {
-            Matcher m = Pattern.compile("Duet is running at http://\\S+[?&]token=([A-Za-z0-9._~-]+)").matcher(line);
-            if (m.find()) { token = m.group(1); break; }
+            Matcher m = Pattern.compile("Duet is running at http://\\S+[?&]token=([A-Za-z0-9._~-]+)")
+                    .matcher(line);
+            if (m.find()) {
+                token = m.group(1);
+                break;
+            }
         }
         if (token == null) throw new IllegalStateException("the server did not print its URL (see " + log + ")");
-        CompletableFuture.runAsync(() -> { // the server's output goes on to the log
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-                String l;
-                while ((l = in.readLine()) != null) out.println(l);
-            } catch (Exception e) {
-                System.err.println("server log: " + e);
-            }
-        });
+        CompletableFuture.runAsync(
+                () -> { // the server's output goes on to the log
+                    try (PrintWriter out =
+                            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+                        String l;
+                        while ((l = in.readLine()) != null) out.println(l);
+                    } catch (Exception e) {
+                        System.err.println("server log: " + e);
+                    }
+                });
         long pid = p.pid();
 
         ChromeOptions o = new ChromeOptions();
         o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,900",
+        o.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,900",
                 // every tab works at once: no throttling of the tabs in the background
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                "--disable-backgrounding-occluded-windows", "--disable-features=IntensiveWakeUpThrottling");
-        ChromeDriverService svc = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows",
+                "--disable-features=IntensiveWakeUpThrottling");
+        ChromeDriverService svc = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         ChromeDriver d = new ChromeDriver(svc, o);
         JavascriptExecutor js = d;
-        List<Double> loads = new ArrayList<>(), types = new ArrayList<>(), moves = new ArrayList<>(), finals = new ArrayList<>();
+        List<Double> loads = new ArrayList<>(),
+                types = new ArrayList<>(),
+                moves = new ArrayList<>(),
+                finals = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         long missed = 0;
         try {
@@ -241,12 +339,14 @@ public class LoadBench {
                     org.openqa.selenium.Cookie c = d.manage().getCookieNamed("JSESSIONID");
                     if (c != null) sessions.add(c.getValue());
                 } catch (RuntimeException e) {
-                    errors.add("session " + k + ": the page did not load: " + e.getMessage().lines().findFirst().orElse(""));
+                    errors.add("session " + k + ": the page did not load: "
+                            + e.getMessage().lines().findFirst().orElse(""));
                 }
             }
             Memory opened = memory(pid);
             if (sessions.size() != tabs.size())
-                errors.add("the " + tabs.size() + " tabs have " + sessions.size() + " different session cookies, not one each");
+                errors.add("the " + tabs.size() + " tabs have " + sessions.size()
+                        + " different session cookies, not one each");
 
             long t0 = System.currentTimeMillis();
             double cpu0 = cpuSeconds(pid);
@@ -269,8 +369,21 @@ public class LoadBench {
                 for (Object e : (List<Object>) r.get("errors")) errors.add("session " + (i + 1) + ": " + e);
             }
             Memory after = memory(pid);
-            return new Level(n, loads, types, moves, missed, finals, errors, before, opened, after,
-                    loadStart.split(" ")[0] + " → " + loadEnd.split(" ")[0], workMs, finished, serverCpu);
+            return new Level(
+                    n,
+                    loads,
+                    types,
+                    moves,
+                    missed,
+                    finals,
+                    errors,
+                    before,
+                    opened,
+                    after,
+                    loadStart.split(" ")[0] + " → " + loadEnd.split(" ")[0],
+                    workMs,
+                    finished,
+                    serverCpu);
         } finally {
             d.quit();
             p.destroy();
@@ -286,13 +399,17 @@ public class LoadBench {
     }
 
     @SuppressWarnings("unchecked")
-    static boolean waitDone(ChromeDriver d, List<String> tabs, List<String> errors, long limitMs) throws InterruptedException {
+    static boolean waitDone(ChromeDriver d, List<String> tabs, List<String> errors, long limitMs)
+            throws InterruptedException {
         long t0 = System.currentTimeMillis();
         while (System.currentTimeMillis() - t0 < limitMs) {
             boolean all = true;
             for (String t : tabs) {
                 d.switchTo().window(t);
-                if (!Boolean.TRUE.equals(d.executeScript("return window.__load && window.__load.done"))) { all = false; break; }
+                if (!Boolean.TRUE.equals(d.executeScript("return window.__load && window.__load.done"))) {
+                    all = false;
+                    break;
+                }
             }
             if (all) return true;
             Thread.sleep(1000);
@@ -331,7 +448,9 @@ public class LoadBench {
     }
 
     static String jcmd(long pid, String what) throws Exception {
-        Process j = new ProcessBuilder("jcmd", String.valueOf(pid), what).redirectErrorStream(true).start();
+        Process j = new ProcessBuilder("jcmd", String.valueOf(pid), what)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (j.waitFor() != 0) throw new IllegalStateException("jcmd " + pid + " " + what + " failed:\n" + out);
         return out;

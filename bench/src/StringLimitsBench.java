@@ -1,11 +1,10 @@
-import org.duet.eval.Limits;
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
+import org.duet.eval.Limits;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
 
 /**
  * toString of a tree whose two branches are one shared value ((t n) has 2^n leaves but n lists): how long one render
@@ -22,7 +21,9 @@ public class StringLimitsBench {
         String program = TREE + "(toString (t " + depth + "))";
         long w0 = System.nanoTime();
         Renderer.render("warm-up.little", "(svg [(rect 'red' 1 2 3 4)])", Limits.DEFAULT, Renderer.Frame.FIRST);
-        System.out.printf(Locale.ROOT, "start: prelude loaded and a small program rendered in %.1f ms%n",
+        System.out.printf(
+                Locale.ROOT,
+                "start: prelude loaded and a small program rendered in %.1f ms%n",
                 (System.nanoTime() - w0) / 1e6);
         for (int i = 1; i <= runs; i++) {
             long t0 = System.nanoTime();
@@ -40,7 +41,8 @@ public class StringLimitsBench {
         }
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) peak += p.getPeakUsage().getUsed();
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null)
+                peak += p.getPeakUsage().getUsed();
         System.out.printf(Locale.ROOT, "depth %d: peak heap used %.0f MB%n", depth, peak / 1048576.0);
     }
 }

@@ -1,22 +1,5 @@
 package org.duet.e2e;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +15,21 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium (Debian's /usr/bin/chromium and /usr/bin/chromedriver, never a Selenium Manager download) and
@@ -44,9 +42,17 @@ public final class Browser implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     static final List<String> FLAGS = List.of(
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-default-apps", "--disable-extensions", "--no-first-run", "--disable-quic",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-default-apps",
+            "--disable-extensions",
+            "--no-first-run",
+            "--disable-quic",
             "--window-size=1400,900");
 
     public final ChromeDriver driver;
@@ -62,7 +68,8 @@ public final class Browser implements AutoCloseable {
     /** Opens a browser whose downloads go to {@code downloads}. Fails (never skips) if Chromium is missing. */
     public static Browser open(Path downloads) {
         if (!Files.isExecutable(Path.of(CHROMIUM)))
-            throw new AssertionError(CHROMIUM + " is missing: install it with apt-get install -y chromium chromium-driver");
+            throw new AssertionError(
+                    CHROMIUM + " is missing: install it with apt-get install -y chromium chromium-driver");
         if (!Files.isExecutable(Path.of(CHROMEDRIVER)))
             throw new AssertionError(CHROMEDRIVER + " is missing: install it with apt-get install -y chromium-driver");
         try {
@@ -92,7 +99,8 @@ public final class Browser implements AutoCloseable {
         return b;
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         try {
             driver.quit();
         } catch (WebDriverException ignored) {
@@ -103,7 +111,9 @@ public final class Browser implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ basics
 
-    public WebDriverWait waiting() { return waiting(WAIT); }
+    public WebDriverWait waiting() {
+        return waiting(WAIT);
+    }
 
     public WebDriverWait waiting(Duration d) {
         WebDriverWait w = new WebDriverWait(driver, d, Duration.ofMillis(50));
@@ -111,15 +121,19 @@ public final class Browser implements AutoCloseable {
         return w;
     }
 
-    public <T> T until(String what, Function<Browser, T> condition) { return until(what, WAIT, condition); }
+    public <T> T until(String what, Function<Browser, T> condition) {
+        return until(what, WAIT, condition);
+    }
 
     public <T> T until(String what, Duration timeout, Function<Browser, T> condition) {
         try {
             return waiting(timeout).withMessage(what).until(d -> condition.apply(this));
         } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what + "\n  status: «" + safe(this::status)
-                    + "»\n  info: «" + safe(this::info) + "»\n  url: " + safe(driver::getCurrentUrl)
-                    + "\n  code: «" + safe(this::code) + "»", e);
+            throw new AssertionError(
+                    "Timed out waiting for: " + what + "\n  status: «" + safe(this::status)
+                            + "»\n  info: «" + safe(this::info) + "»\n  url: " + safe(driver::getCurrentUrl)
+                            + "\n  code: «" + safe(this::code) + "»",
+                    e);
         }
     }
 
@@ -131,11 +145,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    public Object js(String script, Object... args) { return driver.executeScript(script, args); }
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
 
-    public WebElement byId(String id) { return driver.findElement(By.id(id)); }
+    public WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
 
-    public boolean present(By by) { return !driver.findElements(by).isEmpty(); }
+    public boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
 
     public boolean visible(By by) {
         List<WebElement> es = driver.findElements(by);
@@ -195,10 +215,13 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the code pane is up and the program has run (the status line says so, or shows an error). */
     public void waitForEditor() {
-        until("the editor to load", b -> b.present(By.cssSelector("duet-canvas .duet-stage"))
-                && b.js("const c = document.getElementById('code');"
-                + "return !!(c && c.shadowRoot && c.shadowRoot.querySelector('.cm-content'))").equals(Boolean.TRUE)
-                && (!b.info().isEmpty() || !b.status().isEmpty()));
+        until(
+                "the editor to load",
+                b -> b.present(By.cssSelector("duet-canvas .duet-stage"))
+                        && b.js("const c = document.getElementById('code');"
+                                        + "return !!(c && c.shadowRoot && c.shadowRoot.querySelector('.cm-content'))")
+                                .equals(Boolean.TRUE)
+                        && (!b.info().isEmpty() || !b.status().isEmpty()));
     }
 
     /** CodeMirror's editable element inside the code pane's shadow root. */
@@ -207,10 +230,14 @@ public final class Browser implements AutoCloseable {
         return shadow.findElement(By.cssSelector(".cm-content"));
     }
 
-    public SearchContext codeShadow() { return byId("code").getShadowRoot(); }
+    public SearchContext codeShadow() {
+        return byId("code").getShadowRoot();
+    }
 
     /** The text in the code pane (what CodeMirror holds). */
-    public String code() { return (String) js("return arguments[0].text", byId("code")); }
+    public String code() {
+        return (String) js("return arguments[0].text", byId("code"));
+    }
 
     /** Clicks into the code pane (puts the caret where the click lands). */
     public void focusCode() {
@@ -223,17 +250,24 @@ public final class Browser implements AutoCloseable {
     }
 
     public boolean codeFocused() {
-        return Boolean.TRUE.equals(js("const c = document.getElementById('code'); return c.shadowRoot.activeElement != null"
-                + " && c.shadowRoot.activeElement.classList.contains('cm-content')"));
+        return Boolean.TRUE.equals(
+                js("const c = document.getElementById('code'); return c.shadowRoot.activeElement != null"
+                        + " && c.shadowRoot.activeElement.classList.contains('cm-content')"));
     }
 
     /** Types keys where the focus is (no re-focusing, so the caret stays where it is). */
-    public void type(CharSequence... keys) { new Actions(driver).sendKeys(keys).perform(); }
+    public void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
 
     /** Selects all of the program (Ctrl+A in the pane) and types a new one in its place. */
     public void replaceProgram(String text) {
         focusCode();
-        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
+        new Actions(driver)
+                .keyDown(Keys.CONTROL)
+                .sendKeys("a")
+                .keyUp(Keys.CONTROL)
+                .perform();
         type(Keys.DELETE);
         until("the pane to be empty", b -> b.code().isEmpty());
         type(text);
@@ -247,7 +281,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Selects the first occurrence of {@code old} (from {@code from}) with Shift+arrows and types a replacement. */
-    public void replaceInCode(String old, String replacement) { replaceInCode(old, replacement, 0); }
+    public void replaceInCode(String old, String replacement) {
+        replaceInCode(old, replacement, 0);
+    }
 
     public void replaceInCode(String old, String replacement, int from) {
         String before = code();
@@ -256,17 +292,30 @@ public final class Browser implements AutoCloseable {
         caretAt(at);
         Actions a = new Actions(driver).keyDown(Keys.SHIFT);
         for (int i = 0; i < old.length(); i++) a.sendKeys(Keys.ARROW_RIGHT);
-        a.keyUp(Keys.SHIFT).sendKeys(replacement.isEmpty() ? Keys.DELETE : replacement).perform();
+        a.keyUp(Keys.SHIFT)
+                .sendKeys(replacement.isEmpty() ? Keys.DELETE : replacement)
+                .perform();
         String expected = before.substring(0, at) + replacement + before.substring(at + old.length());
         until("the pane to show the edit", b -> b.code().equals(expected));
     }
 
     /** Ctrl+key (or Ctrl+Shift+key) where the focus is. */
-    public void ctrl(String key) { new Actions(driver).keyDown(Keys.CONTROL).sendKeys(key).keyUp(Keys.CONTROL).perform(); }
+    public void ctrl(String key) {
+        new Actions(driver)
+                .keyDown(Keys.CONTROL)
+                .sendKeys(key)
+                .keyUp(Keys.CONTROL)
+                .perform();
+    }
 
     public void ctrlShift(String key) {
-        new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT)
-                .keyUp(Keys.CONTROL).perform();
+        new Actions(driver)
+                .keyDown(Keys.CONTROL)
+                .keyDown(Keys.SHIFT)
+                .sendKeys(key)
+                .keyUp(Keys.SHIFT)
+                .keyUp(Keys.CONTROL)
+                .perform();
     }
 
     /** The drawing: the root svg's markup, or "" if there is none. */
@@ -293,13 +342,20 @@ public final class Browser implements AutoCloseable {
 
     /** The value of an attribute of the first element matching a CSS selector in the drawing, or null. */
     public String svgAttr(String selector, String attribute) {
-        return (String) js("const e = document.querySelector('duet-canvas .duet-stage > svg ' + arguments[0]);"
-                + " return e ? e.getAttribute(arguments[1]) : null", selector, attribute);
+        return (String) js(
+                "const e = document.querySelector('duet-canvas .duet-stage > svg ' + arguments[0]);"
+                        + " return e ? e.getAttribute(arguments[1]) : null",
+                selector,
+                attribute);
     }
 
-    public String status() { return byId("status").getText(); }
+    public String status() {
+        return byId("status").getText();
+    }
 
-    public String info() { return byId("status-info").getText(); }
+    public String info() {
+        return byId("status-info").getText();
+    }
 
     public String waitForStatus(String what, Predicate<String> p) {
         return until("the status line: " + what, b -> {
@@ -313,7 +369,9 @@ public final class Browser implements AutoCloseable {
         until("a run without error", b -> b.status().isEmpty() && b.info().matches("\\d+ shapes? · .*saved"));
     }
 
-    public boolean dimmed() { return present(By.cssSelector("duet-canvas .duet-viewport.duet-dimmed")); }
+    public boolean dimmed() {
+        return present(By.cssSelector("duet-canvas .duet-viewport.duet-dimmed"));
+    }
 
     /** Error marks in the code pane: the marked texts' line numbers (1-based). */
     @SuppressWarnings("unchecked")
@@ -323,7 +381,9 @@ public final class Browser implements AutoCloseable {
                 + "return marks.map(m => v.state.doc.lineAt(v.posAtDOM(m)).number);");
     }
 
-    public String docName() { return byId("doc-name").getText(); }
+    public String docName() {
+        return byId("doc-name").getText();
+    }
 
     // ------------------------------------------------------------------------------------------------ recording
 
@@ -358,7 +418,8 @@ public final class Browser implements AutoCloseable {
     public List<Shown> paneLog() {
         List<List<Object>> raw = (List<List<Object>>) js("return window.__duetPaneLog || null");
         if (raw == null) throw new AssertionError("the code pane is not being recorded (recordPane first)");
-        return raw.stream().map(e -> new Shown(((Number) e.get(0)).longValue(), (String) e.get(1)))
+        return raw.stream()
+                .map(e -> new Shown(((Number) e.get(0)).longValue(), (String) e.get(1)))
                 .collect(Collectors.toList());
     }
 
@@ -389,7 +450,9 @@ public final class Browser implements AutoCloseable {
         click("#" + id, () -> e);
     }
 
-    public boolean toolbarEnabled(String id) { return byId(id).getAttribute("disabled") == null; }
+    public boolean toolbarEnabled(String id) {
+        return byId(id).getAttribute("disabled") == null;
+    }
 
     /** Waits for an element with this id to be shown (dialogs are in overlays, still in the light DOM). */
     public WebElement waitVisible(String id) {
@@ -422,9 +485,13 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(file.toAbsolutePath().toString());
     }
 
-    public void waitDialogOpen(String id) { until("dialog #" + id + " to open", b -> b.dialogOpen(id)); }
+    public void waitDialogOpen(String id) {
+        until("dialog #" + id + " to open", b -> b.dialogOpen(id));
+    }
 
-    public void waitDialogClosed(String id) { until("dialog #" + id + " to close", b -> !b.dialogOpen(id)); }
+    public void waitDialogClosed(String id) {
+        until("dialog #" + id + " to close", b -> !b.dialogOpen(id));
+    }
 
     /** Sets a Vaadin text field's value by typing into its input (select all, then type). */
     public void typeInField(String fieldId, String value) {
@@ -439,8 +506,10 @@ public final class Browser implements AutoCloseable {
 
     /** A Vaadin field's error message (shown when it is invalid), or "" if it is valid. */
     public String fieldError(String fieldId) {
-        return (String) js("const f = document.getElementById(arguments[0]);"
-                + "return f && f.invalid ? (f.errorMessage || '') : ''", fieldId);
+        return (String) js(
+                "const f = document.getElementById(arguments[0]);"
+                        + "return f && f.invalid ? (f.errorMessage || '') : ''",
+                fieldId);
     }
 
     // ------------------------------------------------------------------------------------------------ downloads
@@ -453,17 +522,21 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         downloads = dir.toAbsolutePath();
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString(), "eventsEnabled", false));
     }
 
-    public Path downloads() { return downloads; }
+    public Path downloads() {
+        return downloads;
+    }
 
     /** The completed files in the download folder. */
     public Set<Path> downloadedFiles() {
         try (Stream<Path> s = Files.list(downloads)) {
             return s.filter(p -> !p.getFileName().toString().endsWith(".crdownload")
-                    && !p.getFileName().toString().startsWith(".")).collect(Collectors.toSet());
+                            && !p.getFileName().toString().startsWith("."))
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -478,8 +551,10 @@ public final class Browser implements AutoCloseable {
             try (Stream<Path> s = Files.list(downloads)) {
                 List<Path> all = s.collect(Collectors.toList());
                 if (all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"))) return null;
-                List<Path> fresh = all.stream().filter(p -> !before.contains(p)
-                        && !p.getFileName().toString().startsWith(".")).collect(Collectors.toList());
+                List<Path> fresh = all.stream()
+                        .filter(p -> !before.contains(p)
+                                && !p.getFileName().toString().startsWith("."))
+                        .collect(Collectors.toList());
                 if (fresh.size() != 1) return null;
                 long size = Files.size(fresh.get(0));
                 if (size > 0 && size == lastSize[0]) return fresh.get(0);

@@ -19,16 +19,20 @@ abstract class BrowserTest {
     final TestWatcher failures = E2e.failureArtifacts(() -> browser);
 
     /** The name of the test class, for its server's workspace and its browser's downloads. */
-    String name() { return getClass().getSimpleName(); }
+    String name() {
+        return getClass().getSimpleName();
+    }
 
-    @BeforeAll void start() {
+    @BeforeAll
+    void start() {
         server = DuetServer.start(name());
         browser = Browser.open(E2e.testDir(name(), "downloads"));
         // the browser gets the access token's cookie, so that every page of the server opens in it
         server.signIn(browser.driver);
     }
 
-    @AfterAll void stop() {
+    @AfterAll
+    void stop() {
         if (browser != null) browser.close();
         if (server != null) server.close();
     }

@@ -1,13 +1,12 @@
 package org.duet.e2e;
 
+import java.time.Duration;
+import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-
-import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * What the canvas tests share besides a server and a browser: a fresh document per test, and the gestures of a
@@ -31,17 +30,28 @@ abstract class CanvasTest extends BrowserTest {
     }
 
     /** An attribute of a shape of the drawing, read afresh. */
-    String attr(int shape, String name) { return shape(shape).getAttribute(name); }
+    String attr(int shape, String name) {
+        return shape(shape).getAttribute(name);
+    }
 
     /** An element of the overlay above the drawing (handles, widgets, features), once it is there. */
     WebElement overlay(String css) {
-        return browser.until(css, b -> b.driver.findElements(By.cssSelector("duet-canvas .duet-overlay " + css))
-                .stream().findFirst().orElse(null));
+        return browser.until(
+                css,
+                b -> b.driver.findElements(By.cssSelector("duet-canvas .duet-overlay " + css)).stream()
+                        .findFirst()
+                        .orElse(null));
     }
 
-    String caption() { return browser.driver.findElement(By.cssSelector("duet-canvas .duet-caption")).getText(); }
+    String caption() {
+        return browser.driver
+                .findElement(By.cssSelector("duet-canvas .duet-caption"))
+                .getText();
+    }
 
-    void click(WebElement e) { click(e, false); }
+    void click(WebElement e) {
+        click(e, false);
+    }
 
     void click(WebElement e, boolean shift) {
         Actions a = new Actions(browser.driver).moveToElement(e).pause(Duration.ofMillis(250));
@@ -86,11 +96,16 @@ abstract class CanvasTest extends BrowserTest {
     }
 
     /** Drags an element of the overlay (a handle, a widget's ball) by (dx, dy). */
-    void dragOverlay(String css, int dx, int dy) { withOverlay(css, e -> drag(e, dx, dy)); }
+    void dragOverlay(String css, int dx, int dy) {
+        withOverlay(css, e -> drag(e, dx, dy));
+    }
 
     /** Presses on an element, moves by (dx, dy) in up to ten steps (a frame apart), releases. */
     void drag(WebElement from, int dx, int dy) {
-        Actions a = new Actions(browser.driver).moveToElement(from).pause(Duration.ofMillis(300)).clickAndHold();
+        Actions a = new Actions(browser.driver)
+                .moveToElement(from)
+                .pause(Duration.ofMillis(300))
+                .clickAndHold();
         int steps = Math.max(1, Math.min(10, Math.max(Math.abs(dx), Math.abs(dy))));
         int doneX = 0, doneY = 0;
         for (int i = 1; i <= steps; i++) {

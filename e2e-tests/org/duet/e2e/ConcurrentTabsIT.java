@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +12,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Two windows (two browsers, so truly at once) on one document type at the same time, steadily, each into its own
@@ -33,6 +32,7 @@ class ConcurrentTabsIT {
     /** A window's keys that are not in its pane must have been typed after its conflict dialog opened (the dialog
      *  took the focus); this much earlier is allowed for the page's clock of that moment. */
     static final long DIALOG_SLACK_MS = 250;
+
     static final String PROGRAM = "; two windows type at once\n(svg [(text 20 40 'A') (text 20 80 'B')])\n";
 
     DuetServer server;
@@ -44,14 +44,16 @@ class ConcurrentTabsIT {
     @RegisterExtension
     final TestWatcher failuresSecond = E2e.failureArtifacts(() -> second);
 
-    @BeforeAll void start() {
+    @BeforeAll
+    void start() {
         server = DuetServer.start("ConcurrentTabsIT");
         first = Browser.open(E2e.testDir("ConcurrentTabsIT", "first"));
         second = Browser.open(E2e.testDir("ConcurrentTabsIT", "second"));
         server.signIn(second.driver); // the second window opens documents by their plain address
     }
 
-    @AfterAll void stop() {
+    @AfterAll
+    void stop() {
         if (first != null) first.close();
         if (second != null) second.close();
         if (server != null) server.close();
@@ -71,12 +73,17 @@ class ConcurrentTabsIT {
 
     /** One window after the race: the keys it typed, those that reached its pane, and its own text if it lost. */
     record Outcome(Window window, List<Key> sent, String reachedPane, String mine) {
-        boolean lost() { return mine != null; }
+        boolean lost() {
+            return mine != null;
+        }
 
-        String typed() { return sent.stream().map(k -> String.valueOf(k.c())).reduce("", String::concat); }
+        String typed() {
+            return sent.stream().map(k -> String.valueOf(k.c())).reduce("", String::concat);
+        }
     }
 
-    @Test void twoWindowsTypingAtOnceLoseNoCharacter() throws Exception {
+    @Test
+    void twoWindowsTypingAtOnceLoseNoCharacter() throws Exception {
         String doc = newDocument();
         List<Outcome> race = race(doc);
         String finalDoc = server.readDocument(doc);
@@ -90,28 +97,41 @@ class ConcurrentTabsIT {
                 br.waitDialogClosed("conflict-dialog");
                 String copy = br.until("the copy to open", x -> x.docName().equals(doc) ? null : x.docName());
                 assertThat(copy).startsWith(doc + " (mine)");
-                assertThat(server.readDocument(copy)).as("%s: the copy of its text", w.label()).isEqualTo(o.mine());
+                assertThat(server.readDocument(copy))
+                        .as("%s: the copy of its text", w.label())
+                        .isEqualTo(o.mine());
                 assertThat(br.code()).isEqualTo(o.mine());
-                System.out.printf("ConcurrentTabsIT: %s typed %d keys (%d reached the pane), lost the race and kept "
-                        + "its text as «%s»; the document has %d of its keys%n", w.label(), o.sent().size(),
-                        o.reachedPane().length(), copy, w.ownString(finalDoc).length() - 1);
+                System.out.printf(
+                        "ConcurrentTabsIT: %s typed %d keys (%d reached the pane), lost the race and kept "
+                                + "its text as «%s»; the document has %d of its keys%n",
+                        w.label(),
+                        o.sent().size(),
+                        o.reachedPane().length(),
+                        copy,
+                        w.ownString(finalDoc).length() - 1);
             } else {
-                System.out.printf("ConcurrentTabsIT: %s typed %d keys, all in the document%n", w.label(),
-                        o.sent().size());
+                System.out.printf(
+                        "ConcurrentTabsIT: %s typed %d keys, all in the document%n",
+                        w.label(), o.sent().size());
             }
         }
-        assertThat(server.readDocument(doc)).as("the document, untouched by the copies").isEqualTo(finalDoc);
+        assertThat(server.readDocument(doc))
+                .as("the document, untouched by the copies")
+                .isEqualTo(finalDoc);
     }
 
     /**
      * The window that lost the race loads the other version: it gets the latest one (with what the other window
      * typed while the dialog was open), and Undo brings its own text back, exactly.
      */
-    @Test void theWindowThatLostTheRaceLoadsTheLatestVersionAndUndoBringsItsOwnTextBack() throws Exception {
+    @Test
+    void theWindowThatLostTheRaceLoadsTheLatestVersionAndUndoBringsItsOwnTextBack() throws Exception {
         String doc = newDocument();
         List<Outcome> race = race(doc);
         List<Outcome> lost = race.stream().filter(Outcome::lost).toList();
-        assertThat(lost).as("two windows typing steadily at once: one loses the race").hasSize(1);
+        assertThat(lost)
+                .as("two windows typing steadily at once: one loses the race")
+                .hasSize(1);
         Outcome o = lost.get(0);
         Browser br = o.window().browser();
         String latest = server.readDocument(doc);
@@ -122,12 +142,21 @@ class ConcurrentTabsIT {
         assertThat(server.readDocument(doc)).isEqualTo(latest);
         br.clickToolbar("undo");
         br.until("Undo to bring back its own text", x -> x.code().equals(o.mine()));
-        br.until("its text, chosen again, to be saved", x -> server.readDocument(doc).equals(o.mine()));
-        Browser other = race.stream().filter(x -> !x.lost()).findFirst().orElseThrow().window().browser();
+        br.until(
+                "its text, chosen again, to be saved",
+                x -> server.readDocument(doc).equals(o.mine()));
+        Browser other = race.stream()
+                .filter(x -> !x.lost())
+                .findFirst()
+                .orElseThrow()
+                .window()
+                .browser();
         other.until("the other window to show it", x -> x.code().equals(o.mine()));
         assertThat(other.dialogOpen("conflict-dialog")).isFalse();
-        System.out.printf("ConcurrentTabsIT: %s lost the race, loaded the latest version, and Undo brought back its "
-                + "%d keys%n", o.window().label(), o.reachedPane().length());
+        System.out.printf(
+                "ConcurrentTabsIT: %s lost the race, loaded the latest version, and Undo brought back its "
+                        + "%d keys%n",
+                o.window().label(), o.reachedPane().length());
     }
 
     /** A new document with the program, open in both windows (the first made it). */
@@ -171,9 +200,12 @@ class ConcurrentTabsIT {
         pool.shutdown();
 
         // settled: each window has either its conflict dialog open, or shows what is on disk
-        first.until("both windows to settle (a conflict dialog, or the document's text shown)", Duration.ofSeconds(30),
-                x -> windows.stream().allMatch(w -> w.browser().dialogOpen("conflict-dialog")
-                        || w.browser().code().equals(server.readDocument(doc))));
+        first.until(
+                "both windows to settle (a conflict dialog, or the document's text shown)",
+                Duration.ofSeconds(30),
+                x -> windows.stream()
+                        .allMatch(w -> w.browser().dialogOpen("conflict-dialog")
+                                || w.browser().code().equals(server.readDocument(doc))));
 
         String finalDoc = server.readDocument(doc);
         List<Outcome> out = new ArrayList<>();
@@ -188,12 +220,14 @@ class ConcurrentTabsIT {
             String shownOwn = "";
             for (Browser.Shown s : log) {
                 String own = w.ownString(s.text());
-                assertThat(own).as("%s: its own string, shown at %d, after «%s»", w.label(), s.at(), shownOwn)
+                assertThat(own)
+                        .as("%s: its own string, shown at %d, after «%s»", w.label(), s.at(), shownOwn)
                         .startsWith(shownOwn);
                 shownOwn = own;
             }
             String reachedPane = shownOwn.substring(1);
-            assertThat(typed).as("%s: the keys typed, of which the pane shows «%s»", w.label(), reachedPane)
+            assertThat(typed)
+                    .as("%s: the keys typed, of which the pane shows «%s»", w.label(), reachedPane)
                     .startsWith(reachedPane);
 
             boolean conflict = br.dialogOpen("conflict-dialog");
@@ -201,30 +235,42 @@ class ConcurrentTabsIT {
             List<Key> missing = sent.subList(reachedPane.length(), sent.size());
             if (!missing.isEmpty()) {
                 // keys that never reached the pane went to the conflict dialog, which had taken the focus
-                assertThat(dialogAt).as("%s: %d keys typed never reached the pane, and no conflict dialog opened",
-                        w.label(), missing.size()).isNotNull();
-                assertThat(missing.get(0).at()).as("%s: the first key missing from the pane was typed before the "
-                        + "conflict dialog opened (at %d)", w.label(), dialogAt)
+                assertThat(dialogAt)
+                        .as(
+                                "%s: %d keys typed never reached the pane, and no conflict dialog opened",
+                                w.label(), missing.size())
+                        .isNotNull();
+                assertThat(missing.get(0).at())
+                        .as(
+                                "%s: the first key missing from the pane was typed before the "
+                                        + "conflict dialog opened (at %d)",
+                                w.label(), dialogAt)
                         .isGreaterThanOrEqualTo(dialogAt - DIALOG_SLACK_MS);
             }
             String mine = null;
             if (conflict) {
                 // the window that lost the race: its pane still shows its own text, all of it
                 mine = br.code();
-                assertThat(w.ownString(mine)).as("%s: the pane with the conflict dialog open", w.label())
+                assertThat(w.ownString(mine))
+                        .as("%s: the pane with the conflict dialog open", w.label())
                         .isEqualTo(shownOwn);
                 String own = shownOwn;
-                assertThat(own).as("%s: what of it is in the document (an older save of its own)", w.label())
+                assertThat(own)
+                        .as("%s: what of it is in the document (an older save of its own)", w.label())
                         .startsWith(w.ownString(finalDoc));
             } else {
-                assertThat(missing).as("%s: keys missing from the pane without a conflict", w.label()).isEmpty();
-                assertThat(w.ownString(finalDoc)).as("%s: every key typed is in the document, in order", w.label())
+                assertThat(missing)
+                        .as("%s: keys missing from the pane without a conflict", w.label())
+                        .isEmpty();
+                assertThat(w.ownString(finalDoc))
+                        .as("%s: every key typed is in the document, in order", w.label())
                         .isEqualTo(w.marker().substring(1) + typed);
             }
             out.add(new Outcome(w, sent, reachedPane, mine));
         }
         assertThat(out.stream().filter(Outcome::lost).count())
-                .as("at most one window can lose the race for one document").isLessThanOrEqualTo(1);
+                .as("at most one window can lose the race for one document")
+                .isLessThanOrEqualTo(1);
         return out;
     }
 

@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +12,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The server is killed (SIGKILL) at a random moment while a person types steadily, without pauses (a key every
@@ -33,6 +32,7 @@ class CrashSafetyIT {
     static final long KEY_MS = 50;
     /** The promise: what is on disk is at most this far behind what the pane shows. */
     static final long MAX_BEHIND_MS = 1000;
+
     static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     DuetServer server;
@@ -41,17 +41,20 @@ class CrashSafetyIT {
     @RegisterExtension
     final TestWatcher failures = E2e.failureArtifacts(() -> browser);
 
-    @BeforeAll void start() {
+    @BeforeAll
+    void start() {
         server = DuetServer.start("CrashSafetyIT");
         browser = Browser.open(E2e.testDir("CrashSafetyIT", "downloads"));
     }
 
-    @AfterAll void stop() {
+    @AfterAll
+    void stop() {
         if (browser != null) browser.close();
         if (server != null) server.close();
     }
 
-    @Test void killingTheServerWhileTypingLosesAtMostTheLastSecondAndNeverTearsTheDocument() throws Exception {
+    @Test
+    void killingTheServerWhileTypingLosesAtMostTheLastSecondAndNeverTearsTheDocument() throws Exception {
         browser.openEditor(server.url());
         String before = browser.docName();
         browser.menu("menu-document", "menu-new");
@@ -80,15 +83,17 @@ class CrashSafetyIT {
             long killAfter = 1500 + random.nextInt(2500);
             AtomicLong killedAt = new AtomicLong();
             long t0 = System.currentTimeMillis();
-            Thread killer = new Thread(() -> {
-                try {
-                    Thread.sleep(killAfter);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                killedAt.set(System.currentTimeMillis());
-                server.kill9();
-            }, "killer");
+            Thread killer = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(killAfter);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        killedAt.set(System.currentTimeMillis());
+                        server.kill9();
+                    },
+                    "killer");
             killer.start();
 
             // typing without pauses, until a little after the kill
@@ -98,7 +103,9 @@ class CrashSafetyIT {
                 if (wait > 0) Thread.sleep(wait);
                 long k = killedAt.get();
                 if (k != 0 && System.currentTimeMillis() > k + 300) break;
-                assertThat(i).as("keys typed (the killer should have struck long ago)").isLessThan(2000);
+                assertThat(i)
+                        .as("keys typed (the killer should have struck long ago)")
+                        .isLessThan(2000);
                 char c = LETTERS.charAt(random.nextInt(LETTERS.length()));
                 browser.type(String.valueOf(c));
                 typed.append(c);
@@ -114,22 +121,38 @@ class CrashSafetyIT {
             String onDisk = Files.readString(server.document(doc), StandardCharsets.UTF_8);
             assertThat(onDisk).as("round %d: the document after SIGKILL", round).isNotEmpty();
             int index = texts.lastIndexOf(onDisk);
-            assertThat(index).as("round %d: the document after SIGKILL must be a text the pane showed, not «%s»",
-                    round, onDisk).isGreaterThanOrEqualTo(0);
+            assertThat(index)
+                    .as("round %d: the document after SIGKILL must be a text the pane showed, not «%s»", round, onDisk)
+                    .isGreaterThanOrEqualTo(0);
             // the text the pane showed MAX_BEHIND_MS before the kill: the disk holds it or a later one
             int due = 0;
             for (int i = 0; i < log.size(); i++) if (log.get(i).at() <= killed - MAX_BEHIND_MS) due = i;
             // how long the pane had shown a newer text than the disk's when the server died
-            long behind = index + 1 < log.size() ? Math.max(0, killed - log.get(index + 1).at()) : 0;
-            assertThat(index).as("round %d (seed %d): the disk held text #%d of %d shown, %d ms behind the pane at the "
-                    + "kill (%d keys typed in %d ms); the pane showed text #%d %d ms before the kill", round, seed - round,
-                    index, log.size(), behind, typed.length(), killed - t0, due, MAX_BEHIND_MS)
+            long behind = index + 1 < log.size()
+                    ? Math.max(0, killed - log.get(index + 1).at())
+                    : 0;
+            assertThat(index)
+                    .as(
+                            "round %d (seed %d): the disk held text #%d of %d shown, %d ms behind the pane at the "
+                                    + "kill (%d keys typed in %d ms); the pane showed text #%d %d ms before the kill",
+                            round,
+                            seed - round,
+                            index,
+                            log.size(),
+                            behind,
+                            typed.length(),
+                            killed - t0,
+                            due,
+                            MAX_BEHIND_MS)
                     .isGreaterThanOrEqualTo(due);
             assertThat(onDisk).as("round %d: at least one save happened", round).isNotEqualTo(start);
-            assertThat(nonDocumentFiles(doc)).as("no other visible files appear").isEqualTo(otherFiles);
-            System.out.printf("CrashSafetyIT round %d (seed %d): killed %d ms into the typing, %d keys typed, %d texts "
-                    + "shown; the file holds text #%d, %d ms behind the pane%n", round, seed - round, killed - t0,
-                    typed.length(), log.size(), index, behind);
+            assertThat(nonDocumentFiles(doc))
+                    .as("no other visible files appear")
+                    .isEqualTo(otherFiles);
+            System.out.printf(
+                    "CrashSafetyIT round %d (seed %d): killed %d ms into the typing, %d keys typed, %d texts "
+                            + "shown; the file holds text #%d, %d ms behind the pane%n",
+                    round, seed - round, killed - t0, typed.length(), log.size(), index, behind);
 
             // start again on the same workspace: the editor opens that very text, and the work goes on
             server.start();
@@ -144,7 +167,8 @@ class CrashSafetyIT {
      * Keystrokes not yet sent when the page is left (a reload, a closed tab) are sent as it goes. The pane's own
      * timers are set far off here, so that only the sending on leaving can save them.
      */
-    @Test void leavingThePageRightAfterTypingSendsTheLastKeystrokes() {
+    @Test
+    void leavingThePageRightAfterTypingSendsTheLastKeystrokes() {
         if (!server.isRunning()) server.start();
         browser.openEditor(server.url());
         String before = browser.docName();
@@ -164,7 +188,9 @@ class CrashSafetyIT {
             assertThat(typed).isNotEqualTo(start);
             browser.driver.navigate().refresh();
             browser.waitForEditor();
-            assertThat(server.readDocument(doc)).as("round %d: the file after the reload", round).isEqualTo(typed);
+            assertThat(server.readDocument(doc))
+                    .as("round %d: the file after the reload", round)
+                    .isEqualTo(typed);
             assertThat(browser.code()).isEqualTo(typed);
         }
     }
@@ -173,7 +199,8 @@ class CrashSafetyIT {
     private Set<String> nonDocumentFiles(String doc) throws IOException {
         try (Stream<Path> s = Files.list(server.workspace())) {
             List<String> names = s.map(p -> p.getFileName().toString()).collect(Collectors.toList());
-            return names.stream().filter(n -> !n.startsWith(".") && !n.equals(doc + ".little"))
+            return names.stream()
+                    .filter(n -> !n.startsWith(".") && !n.equals(doc + ".little"))
                     .collect(Collectors.toSet());
         }
     }

@@ -1,17 +1,9 @@
 package org.duet.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,8 +15,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Issue 8, defect 3, in a browser: style and presentation values that hide an outside URL behind CSS escapes or
@@ -42,10 +41,12 @@ class CssFetchIT extends BrowserTest {
     String base;
     /** Requests that reached the counted resources, by path. */
     final List<String> hits = new CopyOnWriteArrayList<>();
+
     final AtomicInteger docs = new AtomicInteger();
     final Map<String, String> served = new ConcurrentHashMap<>();
 
-    @BeforeAll void startCounter() throws IOException {
+    @BeforeAll
+    void startCounter() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // the documents under test (not counted)
         http.createContext("/doc/", ex -> {
@@ -55,19 +56,25 @@ class CssFetchIT extends BrowserTest {
         // what a drawing must never load: counted
         http.createContext("/r/", ex -> {
             hits.add(ex.getRequestURI().getPath());
-            respond(ex, 200, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'><linearGradient id='a'/>"
-                    + "<mask id='a'><rect width='100' height='100' fill='white'/></mask><filter id='a'/>"
-                    + "<clipPath id='a'><rect width='100' height='100'/></clipPath></svg>");
+            respond(
+                    ex,
+                    200,
+                    "image/svg+xml",
+                    "<svg xmlns='http://www.w3.org/2000/svg'><linearGradient id='a'/>"
+                            + "<mask id='a'><rect width='100' height='100' fill='white'/></mask><filter id='a'/>"
+                            + "<clipPath id='a'><rect width='100' height='100'/></clipPath></svg>");
         });
         http.start();
         base = "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
-    @AfterAll void stopCounter() {
+    @AfterAll
+    void stopCounter() {
         if (http != null) http.stop(0);
     }
 
-    @BeforeEach void noHitsYet() {
+    @BeforeEach
+    void noHitsYet() {
         hits.clear();
     }
 
@@ -123,13 +130,17 @@ class CssFetchIT extends BrowserTest {
     static String unsanitised(List<String[]> shapes) {
         StringBuilder sb = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='400' height='400'>");
         for (String[] s : shapes)
-            sb.append("<rect x='20' y='20' width='200' height='200' ").append(s[0].equals("fill") ? "" : "fill='blue' ")
-                    .append(s[0]).append("='")
-                    .append(s[1].replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;")).append("'/>");
+            sb.append("<rect x='20' y='20' width='200' height='200' ")
+                    .append(s[0].equals("fill") ? "" : "fill='blue' ")
+                    .append(s[0])
+                    .append("='")
+                    .append(s[1].replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;"))
+                    .append("'/>");
         return sb.append("</svg>").toString();
     }
 
-    @Test void theVectorsUnsanitisedFetchTheirUrls() {
+    @Test
+    void theVectorsUnsanitisedFetchTheirUrls() {
         browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         for (String property : PROPERTIES) {
             hits.clear();
@@ -140,12 +151,15 @@ class CssFetchIT extends BrowserTest {
             }
             open(unsanitised(shapes));
             browser.until("a request for the " + property + " URL", b -> !hits.isEmpty());
-            assertThat(hits).as("requests made by the unsanitised drawing").isNotEmpty()
+            assertThat(hits)
+                    .as("requests made by the unsanitised drawing")
+                    .isNotEmpty()
                     .allMatch(h -> h.startsWith("/r/" + property + "-"));
         }
     }
 
-    @Test void duetsExportAndCanvasOfTheVectorsFetchNothing() {
+    @Test
+    void duetsExportAndCanvasOfTheVectorsFetchNothing() {
         int refused = 0, opened = 0;
         for (String property : PROPERTIES)
             for (String v : vectors(property))
@@ -156,13 +170,17 @@ class CssFetchIT extends BrowserTest {
                         r = Renderer.render("css.little", program);
                     } catch (DuetException e) {
                         refused++;
-                        assertThat(e.line()).as("the refusal of %s names its place", program).isPositive();
+                        assertThat(e.line())
+                                .as("the refusal of %s names its place", program)
+                                .isPositive();
                         continue;
                     }
                     for (String svg : new String[] {r.canvas.toExportSvg(), r.canvas.toCanvasSvg(false)}) {
                         open(svg);
                         opened++;
-                        assertThat(hits).as("requests made by Duet's drawing of %s", program).isEmpty();
+                        assertThat(hits)
+                                .as("requests made by Duet's drawing of %s", program)
+                                .isEmpty();
                     }
                 }
         assertThat(refused + opened).isPositive();
@@ -173,7 +191,8 @@ class CssFetchIT extends BrowserTest {
         browser.until("the control's request", b -> !hits.isEmpty());
     }
 
-    @Test void escapedLocalReferencesStillWork() {
+    @Test
+    void escapedLocalReferencesStillWork() {
         // Duet keeps what is safe: an escaped url(#id) and an escaped colour name, read by Chromium as CSS
         String program = "['svg' [['width' 300] ['height' 300]] [\n"
                 + "  ['defs' [] [['linearGradient' [['id' 'grad']] [['stop' [['offset' 0] ['stop-color' 'red']] []]]]]]\n"
@@ -185,13 +204,15 @@ class CssFetchIT extends BrowserTest {
         assertThat(export).contains("style=\"fill:red\"");
         open(export);
         assertThat(browser.js("return getComputedStyle(document.querySelectorAll('rect')[0]).fill"))
-                .asString().contains("#grad");
+                .asString()
+                .contains("#grad");
         assertThat(browser.js("return getComputedStyle(document.querySelectorAll('rect')[1]).fill"))
                 .isEqualTo("rgb(255, 0, 0)");
         assertThat(hits).isEmpty();
     }
 
-    @Test void theEditorRefusesTheVectorsAndShowsNoneOfThem() {
+    @Test
+    void theEditorRefusesTheVectorsAndShowsNoneOfThem() {
         browser.openEditor(server.url());
         browser.waitForEditor();
         browser.replaceProgram("(svg [(rect 'green' 0 0 100 100)])");
@@ -200,7 +221,8 @@ class CssFetchIT extends BrowserTest {
         for (String property : PROPERTIES) {
             String v = vectors(property).get(0);
             browser.replaceProgram(program(property, v, style = !style));
-            String status = browser.waitForStatus("a refusal of the escaped url in " + property,
+            String status = browser.waitForStatus(
+                    "a refusal of the escaped url in " + property,
                     s -> s.startsWith("Line ") && s.contains("outside the drawing"));
             assertThat(status).contains("escapes");
             browser.until("the drawing to be dimmed", Browser::dimmed);

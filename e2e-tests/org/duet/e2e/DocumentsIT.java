@@ -1,12 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.interactions.Actions;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,20 +10,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 
 /** Documents: new, rename (and names that must be refused), duplicate, delete and undo, upload, two windows. */
 class DocumentsIT extends BrowserTest {
-    @BeforeEach void freshPage() {
+    @BeforeEach
+    void freshPage() {
         browser.openEditor(server.url());
     }
 
     /** The documents in the workspace: the names of its *.little files. */
     private Set<String> documents() throws IOException {
         try (Stream<Path> s = Files.list(server.workspace())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".little") && !n.startsWith("."))
-                    .map(n -> n.substring(0, n.length() - ".little".length())).collect(Collectors.toSet());
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".little") && !n.startsWith("."))
+                    .map(n -> n.substring(0, n.length() - ".little".length()))
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -37,7 +39,9 @@ class DocumentsIT extends BrowserTest {
     private String blankDocument() {
         String before = browser.docName();
         browser.menu("menu-document", "menu-new");
-        browser.until("the new document to open", b -> !b.docName().equals(before) && b.docName().startsWith("untitled"));
+        browser.until(
+                "the new document to open",
+                b -> !b.docName().equals(before) && b.docName().startsWith("untitled"));
         browser.waitForGoodRun();
         return browser.docName();
     }
@@ -50,7 +54,8 @@ class DocumentsIT extends BrowserTest {
         String doc = blankDocument();
         browser.replaceProgram(RECT);
         browser.waitForGoodRun();
-        browser.until("the typed program to be saved", b -> server.readDocument(doc).equals(RECT));
+        browser.until(
+                "the typed program to be saved", b -> server.readDocument(doc).equals(RECT));
         return doc;
     }
 
@@ -59,7 +64,8 @@ class DocumentsIT extends BrowserTest {
         browser.waitVisible("name-field");
     }
 
-    @Test void newDocumentIsAFileWithABlankDrawing() throws IOException {
+    @Test
+    void newDocumentIsAFileWithABlankDrawing() throws IOException {
         String doc = blankDocument();
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(server.url("doc/" + doc.replace(" ", "%20")));
         assertThat(server.document(doc)).exists();
@@ -70,14 +76,16 @@ class DocumentsIT extends BrowserTest {
         assertThat(browser.driver.getTitle()).contains(doc);
     }
 
-    @Test void renameFromTheTitle() throws IOException {
+    @Test
+    void renameFromTheTitle() throws IOException {
         String doc = newDocument();
         browser.replaceInCode("160", "170");
         String text = browser.code();
         browser.until("the edit to be saved", b -> server.readDocument(doc).equals(text));
 
         openNameDialogFromTheTitle();
-        assertThat((String) browser.js("return document.getElementById('name-field').value")).isEqualTo(doc);
+        assertThat((String) browser.js("return document.getElementById('name-field').value"))
+                .isEqualTo(doc);
         browser.typeInField("name-field", "My drawing (v2)");
         browser.clickId("name-ok");
         browser.until("the renamed document to open", b -> b.docName().equals("My drawing (v2)"));
@@ -91,11 +99,14 @@ class DocumentsIT extends BrowserTest {
         // and editing goes on in the renamed file
         browser.replaceInCode("170", "180");
         String after = browser.code();
-        browser.until("the edit to be saved", b -> server.readDocument("My drawing (v2)").equals(after));
+        browser.until(
+                "the edit to be saved",
+                b -> server.readDocument("My drawing (v2)").equals(after));
         assertThat(server.document(doc)).doesNotExist();
     }
 
-    @Test void unsafeNamesAreRefusedWithAClearMessage() throws IOException {
+    @Test
+    void unsafeNamesAreRefusedWithAClearMessage() throws IOException {
         String doc = newDocument();
         Set<String> before = documents();
         Path outside = server.workspace().getParent();
@@ -103,13 +114,13 @@ class DocumentsIT extends BrowserTest {
 
         openNameDialogFromTheTitle();
         String[][] cases = {
-                {"../x", "dot"},
-                {"/etc/passwd", "not “/”"},
-                {"a/../../x", "not “/”"},
-                {"", "needs a name"},
-                {"   ", "needs a name"},
-                {"a".repeat(200), "too long"},
-                {"con<script>", "not “<”"},
+            {"../x", "dot"},
+            {"/etc/passwd", "not “/”"},
+            {"a/../../x", "not “/”"},
+            {"", "needs a name"},
+            {"   ", "needs a name"},
+            {"a".repeat(200), "too long"},
+            {"con<script>", "not “<”"},
         };
         for (String[] c : cases) {
             browser.typeInField("name-field", c[0]);
@@ -121,10 +132,18 @@ class DocumentsIT extends BrowserTest {
             // the message is shown to the person, not only set
             WebElement shown = browser.until("the message to be visible", b -> {
                 List<WebElement> es = b.driver.findElements(By.cssSelector("#name-field [slot='error-message']"));
-                return es.isEmpty() || !es.get(0).isDisplayed() || es.get(0).getText().isEmpty() ? null : es.get(0);
+                return es.isEmpty()
+                                || !es.get(0).isDisplayed()
+                                || es.get(0).getText().isEmpty()
+                        ? null
+                        : es.get(0);
             });
-            browser.until("the message shown to be «" + msg + "»", b -> shown.getText().equals(msg));
-            assertThat(browser.visible(By.id("name-field"))).as("the dialog stays open").isTrue();
+            browser.until(
+                    "the message shown to be «" + msg + "»",
+                    b -> shown.getText().equals(msg));
+            assertThat(browser.visible(By.id("name-field")))
+                    .as("the dialog stays open")
+                    .isTrue();
             assertThat(browser.docName()).isEqualTo(doc);
         }
         browser.type(org.openqa.selenium.Keys.ESCAPE);
@@ -151,7 +170,8 @@ class DocumentsIT extends BrowserTest {
         assertThat(Files.exists(outside.resolve("x.little"))).isEqualTo(xExisted);
     }
 
-    @Test void openFromTheDocumentsDialog() {
+    @Test
+    void openFromTheDocumentsDialog() {
         String first = newDocument();
         browser.replaceInCode("160", "164");
         String text = browser.code();
@@ -161,7 +181,11 @@ class DocumentsIT extends BrowserTest {
 
         // Alt+O (outside the code pane) opens the list of documents
         browser.clickId("status-info");
-        new Actions(browser.driver).keyDown(Keys.ALT).sendKeys("o").keyUp(Keys.ALT).perform();
+        new Actions(browser.driver)
+                .keyDown(Keys.ALT)
+                .sendKeys("o")
+                .keyUp(Keys.ALT)
+                .perform();
         browser.waitDialogOpen("documents-dialog");
         WebElement cell = browser.until("the first document in the list", b -> {
             for (WebElement c : b.driver.findElements(By.cssSelector("#documents vaadin-grid-cell-content"))) {
@@ -177,7 +201,8 @@ class DocumentsIT extends BrowserTest {
         browser.waitForSvg("width 164", s -> "164".equals(browser.svgAttr("rect", "width")));
     }
 
-    @Test void duplicate() {
+    @Test
+    void duplicate() {
         String doc = newDocument();
         browser.replaceInCode("160", "161");
         String text = browser.code();
@@ -193,11 +218,14 @@ class DocumentsIT extends BrowserTest {
         // the copy is a document of its own
         browser.replaceInCode("161", "162");
         String copyText = browser.code();
-        browser.until("the copy's edit to be saved", b -> server.readDocument(doc + " copy").equals(copyText));
+        browser.until(
+                "the copy's edit to be saved",
+                b -> server.readDocument(doc + " copy").equals(copyText));
         assertThat(server.readDocument(doc)).isEqualTo(text);
     }
 
-    @Test void deleteThenUndoFromTheNotification() throws IOException {
+    @Test
+    void deleteThenUndoFromTheNotification() throws IOException {
         String doc = newDocument();
         browser.replaceInCode("160", "163");
         String text = browser.code();
@@ -208,7 +236,8 @@ class DocumentsIT extends BrowserTest {
         browser.until("the file to be gone", b -> !Files.exists(server.document(doc)));
         browser.until("another document to open", b -> !b.docName().equals(doc));
         assertThat(documents()).doesNotContain(doc);
-        String notification = (String) browser.js("return document.getElementById('undo-delete').parentElement.textContent");
+        String notification =
+                (String) browser.js("return document.getElementById('undo-delete').parentElement.textContent");
         assertThat(notification).contains("Deleted").contains(doc);
 
         browser.click("the notification's Undo", () -> undo);
@@ -218,7 +247,8 @@ class DocumentsIT extends BrowserTest {
         assertThat(server.readDocument(doc)).isEqualTo(text);
     }
 
-    @Test void uploadALittleFileOpensItAsANewDocument() throws IOException {
+    @Test
+    void uploadALittleFileOpensItAsANewDocument() throws IOException {
         Path dir = E2e.testDir("DocumentsIT", "upload");
         String program = "; uploaded\n(svg [(circle 'orange' 50 50 40)])\n";
         Path file = dir.resolve("my upload.little");
@@ -233,7 +263,8 @@ class DocumentsIT extends BrowserTest {
         browser.waitForSvg("the orange circle", s -> "40".equals(browser.svgAttr("circle", "r")));
     }
 
-    @Test void twoWindowsOnOneDocument() {
+    @Test
+    void twoWindowsOnOneDocument() {
         String doc = newDocument();
         String first = browser.driver.getWindowHandle();
         browser.driver.switchTo().newWindow(WindowType.WINDOW);
@@ -245,19 +276,25 @@ class DocumentsIT extends BrowserTest {
             // the second window types: the first sees it (pushed), drawing and all
             browser.replaceInCode("160", "260");
             String fromSecond = browser.code();
-            browser.until("the second window's edit to be saved", b -> server.readDocument(doc).equals(fromSecond));
+            browser.until(
+                    "the second window's edit to be saved",
+                    b -> server.readDocument(doc).equals(fromSecond));
             browser.driver.switchTo().window(first);
-            browser.until("the first window to show the second's text", b -> b.code().equals(fromSecond));
+            browser.until(
+                    "the first window to show the second's text", b -> b.code().equals(fromSecond));
             browser.waitForSvg("width 260 in the first window", s -> "260".equals(browser.svgAttr("rect", "width")));
 
             // the first window types on top of it: saved, no conflict, and the second sees it
             browser.replaceInCode("[60 60", "[70 60");
             String fromFirst = browser.code();
-            browser.until("the first window's edit to be saved", b -> server.readDocument(doc).equals(fromFirst));
+            browser.until(
+                    "the first window's edit to be saved",
+                    b -> server.readDocument(doc).equals(fromFirst));
             assertThat(fromFirst).contains("260");
             assertThat(browser.dialogOpen("conflict-dialog")).isFalse();
             browser.driver.switchTo().window(second);
-            browser.until("the second window to show the first's text", b -> b.code().equals(fromFirst));
+            browser.until(
+                    "the second window to show the first's text", b -> b.code().equals(fromFirst));
             assertThat(browser.dialogOpen("conflict-dialog")).isFalse();
 
             // another program changes the file: the next edit here must not overwrite it

@@ -1,15 +1,14 @@
 package org.duet.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
 import org.duet.svg.Renderer;
 import org.duet.svg.SvgElement;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Client-side prediction of drags: the dragged shape, the shapes that depend on the changed numbers and the numbers
@@ -19,10 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DragPredictionIT extends CanvasTest {
     /** Hovers a shape until the browser has the prediction of its Interior zone. */
     private void hoverUntilPredicted(int shape) {
-        new Actions(browser.driver).moveToElement(browser.driver.findElement(
-                By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + shape + "']"))).pause(Duration.ofMillis(200)).perform();
-        browser.until("the prediction of shape " + shape, b -> Boolean.TRUE.equals(b.js(
-                "return document.querySelector('duet-canvas').predictions.has(arguments[0] + '/Interior')", shape)));
+        new Actions(browser.driver)
+                .moveToElement(browser.driver.findElement(
+                        By.cssSelector("duet-canvas .duet-stage > svg [data-duet-i='" + shape + "']")))
+                .pause(Duration.ofMillis(200))
+                .perform();
+        browser.until(
+                "the prediction of shape " + shape,
+                b -> Boolean.TRUE.equals(b.js(
+                        "return document.querySelector('duet-canvas').predictions.has(arguments[0] + '/Interior')",
+                        shape)));
     }
 
     /**
@@ -33,30 +38,37 @@ class DragPredictionIT extends CanvasTest {
      */
     @SuppressWarnings("unchecked")
     private List<List<String>> pressAndMove(int shape, double dx, double dy, int steps, List<String> read) {
-        return (List<List<String>>) browser.driver.executeAsyncScript(String.join("\n",
-                "const [shape, dx, dy, steps, read, done] = arguments;",
-                "const canvas = document.querySelector('duet-canvas');",
-                "const vp = canvas.querySelector('.duet-viewport');",
-                "const at = i => canvas.querySelector(`.duet-stage > svg [data-duet-i='${i}']`);",
-                "const b = at(shape).getBoundingClientRect();",
-                "let x = b.left + b.width / 2, y = b.top + b.height / 2; // the interior, away from the handles",
-                "const target = document.elementFromPoint(x, y);",
-                "const fire = (type, px, py, on) => (on || vp).dispatchEvent(new PointerEvent(type, {clientX: px, clientY: py,",
-                "    pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, composed: true}));",
-                "fire('pointerdown', x, y, target);",
-                "const z = canvas.zoom, out = [];",
-                "(async () => {",
-                "  for (let i = 1; i <= steps; i++) {",
-                "    fire('pointermove', x + dx * z * i / steps, y + dy * z * i / steps);",
-                "    const row = read.map(r => { const [i, n] = r.split('.'); return at(Number(i)).getAttribute(n); });",
-                // the code pane follows before the next frame is drawn (the server leaves it to the prediction)
-                "    await new Promise(r => requestAnimationFrame(() => r()));",
-                "    row.push(document.querySelector('duet-code-editor').text);",
-                "    out.push(row);",
-                "  }",
-                "  window.__duetPointer = [x + dx * z, y + dy * z];",
-                "  done(out);",
-                "})();"), shape, dx, dy, steps, read);
+        return (List<List<String>>) browser.driver.executeAsyncScript(
+                String.join(
+                        "\n",
+                        "const [shape, dx, dy, steps, read, done] = arguments;",
+                        "const canvas = document.querySelector('duet-canvas');",
+                        "const vp = canvas.querySelector('.duet-viewport');",
+                        "const at = i => canvas.querySelector(`.duet-stage > svg [data-duet-i='${i}']`);",
+                        "const b = at(shape).getBoundingClientRect();",
+                        "let x = b.left + b.width / 2, y = b.top + b.height / 2; // the interior, away from the handles",
+                        "const target = document.elementFromPoint(x, y);",
+                        "const fire = (type, px, py, on) => (on || vp).dispatchEvent(new PointerEvent(type, {clientX: px, clientY: py,",
+                        "    pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, composed: true}));",
+                        "fire('pointerdown', x, y, target);",
+                        "const z = canvas.zoom, out = [];",
+                        "(async () => {",
+                        "  for (let i = 1; i <= steps; i++) {",
+                        "    fire('pointermove', x + dx * z * i / steps, y + dy * z * i / steps);",
+                        "    const row = read.map(r => { const [i, n] = r.split('.'); return at(Number(i)).getAttribute(n); });",
+                        // the code pane follows before the next frame is drawn (the server leaves it to the prediction)
+                        "    await new Promise(r => requestAnimationFrame(() => r()));",
+                        "    row.push(document.querySelector('duet-code-editor').text);",
+                        "    out.push(row);",
+                        "  }",
+                        "  window.__duetPointer = [x + dx * z, y + dy * z];",
+                        "  done(out);",
+                        "})();"),
+                shape,
+                dx,
+                dy,
+                steps,
+                read);
     }
 
     private void release() {
@@ -73,7 +85,9 @@ class DragPredictionIT extends CanvasTest {
         for (SvgElement el : els) {
             for (org.duet.svg.Attr a : el.attrs) {
                 if (a.name.equals("HIDDEN") || a.name.equals("ZONES") || el.attr(a.name) != a) continue;
-                assertThat(attr(el.index(), a.name)).as("shape %d %s", el.index(), a.name).isEqualTo(a.text);
+                assertThat(attr(el.index(), a.name))
+                        .as("shape %d %s", el.index(), a.name)
+                        .isEqualTo(a.text);
             }
         }
     }
@@ -138,13 +152,16 @@ class DragPredictionIT extends CanvasTest {
         List<List<String>> rows = pressAndMove(0, 20, 0, 1, List.of("0.x", "1.x"));
         assertThat(rows.get(0).subList(0, 2)).containsExactly("120", "170"); // the prediction, wrong for the blue rect
         browser.until("the server's answer during the drag", b -> "180".equals(attr(1, "x")));
-        assertThat(browser.js("return document.querySelector('duet-canvas').drag.pred === null")).isEqualTo(true);
+        assertThat(browser.js("return document.querySelector('duet-canvas').drag.pred === null"))
+                .isEqualTo(true);
         // the rest of the gesture goes by the server
-        browser.js("const [x, y] = window.__duetPointer; window.__duetPointer = [x + 10 * document.querySelector('duet-canvas').zoom, y];"
-                + "document.querySelector('duet-canvas .duet-viewport').dispatchEvent(new PointerEvent('pointermove',"
-                + " {clientX: window.__duetPointer[0], clientY: y, pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1,"
-                + " bubbles: true, composed: true}));");
-        browser.until("the server's drawing of the next move", b -> "130".equals(attr(0, "x")) && "195".equals(attr(1, "x")));
+        browser.js(
+                "const [x, y] = window.__duetPointer; window.__duetPointer = [x + 10 * document.querySelector('duet-canvas').zoom, y];"
+                        + "document.querySelector('duet-canvas .duet-viewport').dispatchEvent(new PointerEvent('pointermove',"
+                        + " {clientX: window.__duetPointer[0], clientY: y, pointerId: 9, pointerType: 'mouse', button: 0, buttons: 1,"
+                        + " bubbles: true, composed: true}));");
+        browser.until(
+                "the server's drawing of the next move", b -> "130".equals(attr(0, "x")) && "195".equals(attr(1, "x")));
         release();
         browser.until("the drag to be saved", b -> server.readDocument(doc).contains("(def w 130)"));
         browser.until("the code pane", b -> b.code().equals(server.readDocument(doc)));

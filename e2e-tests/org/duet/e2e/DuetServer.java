@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  */
 public final class DuetServer implements AutoCloseable {
     static final String READY = "Duet is running";
-    static final java.util.regex.Pattern READY_LINE = java.util.regex.Pattern.compile("Duet is running at (http://\\S+)");
+    static final java.util.regex.Pattern READY_LINE =
+            java.util.regex.Pattern.compile("Duet is running at (http://\\S+)");
     static final long START_TIMEOUT_S = 60;
 
     private final String name;
@@ -68,7 +69,8 @@ public final class DuetServer implements AutoCloseable {
 
     /** The project folder (Failsafe runs the tests there). */
     public static Path projectDir() {
-        Path p = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path p = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         for (Path q = p; q != null; q = q.getParent()) {
             if (Files.isRegularFile(q.resolve("pom.xml")) && Files.isDirectory(q.resolve("e2e-tests"))) return q;
         }
@@ -84,9 +86,13 @@ public final class DuetServer implements AutoCloseable {
         }
     }
 
-    public Path workspace() { return workspace; }
+    public Path workspace() {
+        return workspace;
+    }
 
-    public int port() { return port; }
+    public int port() {
+        return port;
+    }
 
     /** The URL the server printed, with its token: opening it lets a fresh browser in. */
     public String url() {
@@ -96,10 +102,14 @@ public final class DuetServer implements AutoCloseable {
     }
 
     /** The address of a page (no token: for a browser that has opened {@link #url()} or {@link #signIn}). */
-    public String url(String path) { return base() + (path.startsWith("/") ? path.substring(1) : path); }
+    public String url(String path) {
+        return base() + (path.startsWith("/") ? path.substring(1) : path);
+    }
 
     /** {@code http://localhost:PORT/}. */
-    public String base() { return "http://localhost:" + port + "/"; }
+    public String base() {
+        return "http://localhost:" + port + "/";
+    }
 
     /** The access token (from the printed URL), or null if the server runs with {@code --no-token}. */
     public String token() {
@@ -117,16 +127,21 @@ public final class DuetServer implements AutoCloseable {
     }
 
     /** The Cookie header a browser sends once it is in. */
-    public String cookieHeader() { return "Cookie: duet-token-" + port + "=" + token(); }
+    public String cookieHeader() {
+        return "Cookie: duet-token-" + port + "=" + token();
+    }
 
     /** Lets a browser in (it gets the token's cookie) without opening the editor: loads the icon through the token. */
     public void signIn(org.openqa.selenium.WebDriver driver) {
         driver.get(urlWithToken("icons/duet.svg"));
         if (driver.getCurrentUrl().contains("token="))
-            throw new IllegalStateException("the server did not take the token out of the URL: " + driver.getCurrentUrl());
+            throw new IllegalStateException(
+                    "the server did not take the token out of the URL: " + driver.getCurrentUrl());
     }
 
-    public boolean isRunning() { return process != null && process.isAlive(); }
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
 
     /** Starts the server (again) on this workspace and port and waits for its "Duet is running" line. */
     public synchronized void start() {
@@ -137,9 +152,17 @@ public final class DuetServer implements AutoCloseable {
             throw new IllegalStateException("target/duet.jar is missing: build it with mvn -B -DskipTests package");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", jar + ":" + dir.resolve("target/lib") + "/*",
-                "org.duet.app.Main", "serve", "--port", String.valueOf(port), "--workspace", workspace.toString()));
+                "-Xmx768m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                jar + ":" + dir.resolve("target/lib") + "/*",
+                "org.duet.app.Main",
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--workspace",
+                workspace.toString()));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -153,42 +176,51 @@ public final class DuetServer implements AutoCloseable {
         Process p = process;
         int run = starts;
         StringBuilder early = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true)) {
-                out.println("==== start " + run + " on port " + port + ", workspace " + workspace);
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.println(line);
-                    if (!ready.isDone()) {
-                        if (early.length() < 20000) early.append(line).append('\n');
-                        if (line.contains(READY)) {
-                            java.util.regex.Matcher m = READY_LINE.matcher(line);
-                            if (m.find()) {
-                                tokenUrl = m.group(1);
-                                ready.complete(null);
-                            } else {
-                                ready.completeExceptionally(new IllegalStateException(
-                                        "the server's ready line has no URL: " + line));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                            PrintWriter out = new PrintWriter(
+                                    Files.newBufferedWriter(
+                                            log,
+                                            StandardCharsets.UTF_8,
+                                            java.nio.file.StandardOpenOption.CREATE,
+                                            java.nio.file.StandardOpenOption.APPEND),
+                                    true)) {
+                        out.println("==== start " + run + " on port " + port + ", workspace " + workspace);
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            out.println(line);
+                            if (!ready.isDone()) {
+                                if (early.length() < 20000) early.append(line).append('\n');
+                                if (line.contains(READY)) {
+                                    java.util.regex.Matcher m = READY_LINE.matcher(line);
+                                    if (m.find()) {
+                                        tokenUrl = m.group(1);
+                                        ready.complete(null);
+                                    } else {
+                                        ready.completeExceptionally(new IllegalStateException(
+                                                "the server's ready line has no URL: " + line));
+                                    }
+                                }
                             }
                         }
+                    } catch (IOException ignored) {
+                        // the process was killed
+                    } finally {
+                        ready.completeExceptionally(
+                                new IllegalStateException("the server exited before it was ready:\n" + early));
                     }
-                }
-            } catch (IOException ignored) {
-                // the process was killed
-            } finally {
-                ready.completeExceptionally(new IllegalStateException("the server exited before it was ready:\n" + early));
-            }
-        }, "duet-server-output-" + name);
+                },
+                "duet-server-output-" + name);
         reader.setDaemon(true);
         reader.start();
         try {
             ready.get(START_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the server did not print \"" + READY + "\" within " + START_TIMEOUT_S
-                    + " s:\n" + early);
+            throw new IllegalStateException(
+                    "the server did not print \"" + READY + "\" within " + START_TIMEOUT_S + " s:\n" + early);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -231,7 +263,8 @@ public final class DuetServer implements AutoCloseable {
     }
 
     /** Stops the server and deletes its temporary workspace. */
-    @Override public void close() {
+    @Override
+    public void close() {
         stop();
         if (ownWorkspace && !Boolean.getBoolean("duet.e2e.keepWorkspace")) deleteTree(workspace);
     }
@@ -252,7 +285,9 @@ public final class DuetServer implements AutoCloseable {
     }
 
     /** The document file NAME.little in the workspace. */
-    public Path document(String docName) { return workspace.resolve(docName + ".little"); }
+    public Path document(String docName) {
+        return workspace.resolve(docName + ".little");
+    }
 
     /** Writes a document straight into the workspace (as another program would). */
     public void writeDocument(String docName, String text) {
@@ -316,8 +351,10 @@ public final class DuetServer implements AutoCloseable {
             for (int i = 1; i < lines.length; i++) {
                 int c = lines[i].indexOf(':');
                 if (c < 0) continue;
-                hs.computeIfAbsent(lines[i].substring(0, c).trim().toLowerCase(java.util.Locale.ROOT),
-                        k -> new ArrayList<>()).add(lines[i].substring(c + 1).trim());
+                hs.computeIfAbsent(
+                                lines[i].substring(0, c).trim().toLowerCase(java.util.Locale.ROOT),
+                                k -> new ArrayList<>())
+                        .add(lines[i].substring(c + 1).trim());
             }
             if (status == 101) return new HttpResponse(status, hs, "");
             byte[] rest = in.readAllBytes();
@@ -356,5 +393,8 @@ public final class DuetServer implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    @Override public String toString() { return "DuetServer " + name + " on " + base() + " (" + workspace + ")"; }
+    @Override
+    public String toString() {
+        return "DuetServer " + name + " on " + base() + " (" + workspace + ")";
+    }
 }

@@ -1,5 +1,11 @@
 package org.duet.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -9,13 +15,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The editor as a person uses it: the welcome drawing, examples, editing, errors, undo/redo, reload, restart, help. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EditorIT extends BrowserTest {
@@ -23,15 +22,20 @@ class EditorIT extends BrowserTest {
     private String newDocument() {
         String before = browser.docName();
         browser.menu("menu-document", "menu-new");
-        browser.until("the new document to open", b -> !b.docName().equals(before) && b.docName().startsWith("untitled"));
+        browser.until(
+                "the new document to open",
+                b -> !b.docName().equals(before) && b.docName().startsWith("untitled"));
         browser.waitForGoodRun();
-        assertThat(browser.code()).as("a new document is an empty blob list for the drawing tools")
-                .startsWith(";").endsWith("\n(blobs [\n])\n");
+        assertThat(browser.code())
+                .as("a new document is an empty blob list for the drawing tools")
+                .startsWith(";")
+                .endsWith("\n(blobs [\n])\n");
         return browser.docName();
     }
 
     /** A program with one rect, 160 × 100. */
-    static final String RECT = "; A rect.\n(def [x y w h] [60 60 160 100])\n\n(svg [\n  (rect 'lightskyblue' x y w h)\n])\n";
+    static final String RECT =
+            "; A rect.\n(def [x y w h] [60 60 160 100])\n\n(svg [\n  (rect 'lightskyblue' x y w h)\n])\n";
 
     /** A new document (Document → New) holding {@link #RECT}, opened afresh (its history starts there). */
     private String rectDocument() {
@@ -44,7 +48,8 @@ class EditorIT extends BrowserTest {
         return browser.docName();
     }
 
-    @Test @Order(1)
+    @Test
+    @Order(1)
     void freshWorkspaceShowsWelcomeDocumentAndDrawing() throws IOException {
         browser.openEditor(server.url());
         browser.waitForGoodRun();
@@ -56,11 +61,13 @@ class EditorIT extends BrowserTest {
         assertThat(browser.info()).matches("\\d+ shapes? · \\d+ ms · saved");
         assertThat(svg).contains("xmlns");
         // the document is a file in the workspace, holding the pane's text
-        assertThat(Files.readString(server.document("welcome"), StandardCharsets.UTF_8)).isEqualTo(browser.code());
+        assertThat(Files.readString(server.document("welcome"), StandardCharsets.UTF_8))
+                .isEqualTo(browser.code());
         assertThat(browser.code()).isNotBlank();
     }
 
-    @Test @Order(2)
+    @Test
+    @Order(2)
     void openAnExampleFromTheGallery() throws IOException {
         browser.openEditor(server.url());
         browser.menu("menu-document", "menu-examples");
@@ -75,8 +82,8 @@ class EditorIT extends BrowserTest {
         browser.waitDialogClosed("examples-dialog");
         browser.until("the example to open", b -> b.docName().equals("basicShapes"));
         browser.waitForGoodRun();
-        String expected = Files.readString(DuetServer.projectDir().resolve("little-lang/examples/basicShapes.little"),
-                StandardCharsets.UTF_8);
+        String expected = Files.readString(
+                DuetServer.projectDir().resolve("little-lang/examples/basicShapes.little"), StandardCharsets.UTF_8);
         assertThat(browser.code()).isEqualTo(expected);
         String svg = browser.waitForSvg("the example's drawing", s -> s.contains("tomato") && s.contains("ellipse"));
         assertThat(svg).contains("<polyline").contains("<polygon").contains("rect + rgba circle");
@@ -98,7 +105,8 @@ class EditorIT extends BrowserTest {
         browser.screenshot(Path.of("/tmp/e2e-editor-sunflowerSpiral.png"));
     }
 
-    @Test @Order(3)
+    @Test
+    @Order(3)
     void editingANumberChangesTheDrawing() {
         browser.openEditor(server.url());
         String doc = rectDocument();
@@ -118,7 +126,8 @@ class EditorIT extends BrowserTest {
         browser.waitForSvg("the rect 105 high", s -> "105".equals(browser.svgAttr("rect", "height")));
     }
 
-    @Test @Order(4)
+    @Test
+    @Order(4)
     void aSyntaxErrorIsShownAtItsLineAndGoesAwayWhenFixed() {
         browser.openEditor(server.url());
         newDocument();
@@ -157,7 +166,8 @@ class EditorIT extends BrowserTest {
         browser.until("the dimming to go", b -> !b.dimmed());
     }
 
-    @Test @Order(5)
+    @Test
+    @Order(5)
     void undoAndRedoWithTheButtonsAndTheKeys() {
         browser.openEditor(server.url());
         String doc = rectDocument();
@@ -172,7 +182,9 @@ class EditorIT extends BrowserTest {
         browser.clickToolbar("undo");
         browser.until("the pane to show the text before", x -> x.code().equals(a));
         browser.waitForSvg("width 160 again", s -> "160".equals(browser.svgAttr("rect", "width")));
-        browser.until("the file to hold the text before", x -> server.readDocument(doc).equals(a));
+        browser.until(
+                "the file to hold the text before",
+                x -> server.readDocument(doc).equals(a));
 
         browser.clickToolbar("redo");
         browser.until("the pane to show the text after", x -> x.code().equals(b));
@@ -183,7 +195,9 @@ class EditorIT extends BrowserTest {
         browser.replaceInCode("300", "333");
         String c = browser.code();
         browser.waitForSvg("width 333", s -> "333".equals(browser.svgAttr("rect", "width")));
-        browser.until("the file to hold the newest text", x -> server.readDocument(doc).equals(c));
+        browser.until(
+                "the file to hold the newest text",
+                x -> server.readDocument(doc).equals(c));
 
         // the keys, in the pane: Ctrl+Z steps back once (not twice)
         browser.focusCode();
@@ -203,7 +217,9 @@ class EditorIT extends BrowserTest {
         browser.until("Ctrl+Z to restore the text before", x -> x.code().equals(b));
         browser.ctrl("y");
         browser.until("Ctrl+Y to redo", x -> x.code().equals(c));
-        browser.until("the file to hold the newest text", x -> server.readDocument(doc).equals(c));
+        browser.until(
+                "the file to hold the newest text",
+                x -> server.readDocument(doc).equals(c));
 
         // the same keys outside the pane (after a click on the status line or the canvas): the document's history,
         // one step each, never the browser's own undo of the pane's keystrokes
@@ -213,9 +229,13 @@ class EditorIT extends BrowserTest {
         browser.until("Ctrl+Z outside the pane to undo", x -> x.code().equals(b));
         browser.waitForSvg("width 300", s -> "300".equals(browser.svgAttr("rect", "width")));
         browser.ctrl("z");
-        browser.until("a second Ctrl+Z outside the pane to undo again", x -> x.code().equals(a));
+        browser.until(
+                "a second Ctrl+Z outside the pane to undo again", x -> x.code().equals(a));
         browser.waitForSvg("width 160", s -> "160".equals(browser.svgAttr("rect", "width")));
-        new Actions(browser.driver).moveToElement(browser.byId("canvas"), -300, -200).click().perform();
+        new Actions(browser.driver)
+                .moveToElement(browser.byId("canvas"), -300, -200)
+                .click()
+                .perform();
         assertThat(browser.codeFocused()).isFalse();
         browser.ctrlShift("z");
         browser.until("Ctrl+Shift+Z on the canvas to redo", x -> x.code().equals(b));
@@ -224,7 +244,9 @@ class EditorIT extends BrowserTest {
         browser.waitForSvg("width 333", s -> "333".equals(browser.svgAttr("rect", "width")));
         browser.waitForGoodRun();
         assertThat(browser.code()).isEqualTo(c);
-        browser.until("the file to hold the newest text", x -> server.readDocument(doc).equals(c));
+        browser.until(
+                "the file to hold the newest text",
+                x -> server.readDocument(doc).equals(c));
         // and with the focus on the toolbar (after clicking undo there)
         browser.clickToolbar("undo");
         browser.until("the undo button to undo", x -> x.code().equals(b));
@@ -234,7 +256,8 @@ class EditorIT extends BrowserTest {
         assertThat(browser.code()).isEqualTo(c);
     }
 
-    @Test @Order(6)
+    @Test
+    @Order(6)
     void reloadingThePageFindsTheWork() {
         browser.openEditor(server.url());
         String doc = rectDocument();
@@ -256,7 +279,8 @@ class EditorIT extends BrowserTest {
         assertThat(browser.code()).isEqualTo(text);
     }
 
-    @Test @Order(7)
+    @Test
+    @Order(7)
     void restartingTheServerFindsTheWork() {
         browser.openEditor(server.url());
         String doc = rectDocument();
@@ -277,7 +301,8 @@ class EditorIT extends BrowserTest {
         browser.until("the file to be saved", x -> server.readDocument(doc).contains("211"));
     }
 
-    @Test @Order(8)
+    @Test
+    @Order(8)
     void theHelpDialogOpensWithQuestionMarkAndListsShortcuts() {
         browser.openEditor(server.url());
         // a key press outside the code pane and outside any field
@@ -286,7 +311,9 @@ class EditorIT extends BrowserTest {
         browser.waitDialogOpen("help-dialog");
         String text = browser.until("the help text", b -> {
             var es = b.driver.findElements(By.cssSelector(".duet-shortcuts"));
-            return es.isEmpty() || es.get(0).getText().isEmpty() ? null : es.get(0).getText();
+            return es.isEmpty() || es.get(0).getText().isEmpty()
+                    ? null
+                    : es.get(0).getText();
         });
         assertThat(text).contains("Ctrl+Z", "Undo", "Ctrl+Shift+Z", "Redo", "Ctrl+Enter", "Fit", "?");
         long keys = (Long) browser.js("return document.querySelectorAll('.duet-shortcuts .duet-key').length");

@@ -1,5 +1,18 @@
 package org.duet.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -9,27 +22,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-import javax.imageio.ImageIO;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The Export menu: SVG (the same file as {@code duet render --clean}), PNG 1×, 2× and at a width, the program. */
 class ExportIT extends BrowserTest {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
     /** A red rectangle on an otherwise empty drawing: its export is 220 × 120 (10 units of padding around). */
     static final String RED = "(svg [(rect 'red' 0 0 200 100)])";
 
-    @BeforeEach void freshPage() {
+    @BeforeEach
+    void freshPage() {
         browser.openEditor(server.url());
     }
 
@@ -50,7 +50,8 @@ class ExportIT extends BrowserTest {
         browser.until("the program to be saved", b -> server.readDocument(doc).equals(program));
     }
 
-    @Test void svgExportIsTheCommandLinesCleanSvg(TestInfo info) throws Exception {
+    @Test
+    void svgExportIsTheCommandLinesCleanSvg(TestInfo info) throws Exception {
         Path dir = downloadsFor(info);
         browser.menu("menu-document", "menu-examples");
         browser.waitDialogOpen("examples-dialog");
@@ -58,8 +59,9 @@ class ExportIT extends BrowserTest {
             var es = b.driver.findElements(By.cssSelector(".duet-example[data-example='basicShapes']"));
             return es.isEmpty() || !es.get(0).isDisplayed() ? null : es.get(0);
         });
-        browser.click("the basicShapes card", () -> browser.driver.findElement(
-                By.cssSelector(".duet-example[data-example='basicShapes']")));
+        browser.click(
+                "the basicShapes card",
+                () -> browser.driver.findElement(By.cssSelector(".duet-example[data-example='basicShapes']")));
         browser.until("the example to open", b -> b.docName().startsWith("basicShapes"));
         browser.waitForGoodRun();
         browser.waitForSvg("the example's drawing", s -> s.contains("tomato"));
@@ -83,10 +85,12 @@ class ExportIT extends BrowserTest {
         Path program = dir.resolve("program.little");
         Files.writeString(program, browser.code(), StandardCharsets.UTF_8);
         String cli = duet("render", "--clean", program.toString());
-        assertThat(tree(parse(exported).getDocumentElement())).isEqualTo(tree(parse(cli).getDocumentElement()));
+        assertThat(tree(parse(exported).getDocumentElement()))
+                .isEqualTo(tree(parse(cli).getDocumentElement()));
     }
 
-    @Test void pngExportsAtOneAndTwoTimes(TestInfo info) throws Exception {
+    @Test
+    void pngExportsAtOneAndTwoTimes(TestInfo info) throws Exception {
         downloadsFor(info);
         newDocumentWith(RED);
         browser.waitForSvg("the red rect", s -> "200".equals(browser.svgAttr("rect", "width")));
@@ -114,7 +118,8 @@ class ExportIT extends BrowserTest {
         assertTransparent(two, 434, 234);
     }
 
-    @Test void pngAtAChosenWidth(TestInfo info) throws Exception {
+    @Test
+    void pngAtAChosenWidth(TestInfo info) throws Exception {
         downloadsFor(info);
         newDocumentWith(RED);
         browser.menu("menu-export", "export-pngw");
@@ -136,21 +141,27 @@ class ExportIT extends BrowserTest {
         // a width out of range is refused in the dialog
         browser.typeInField("png-width", "0");
         browser.byId("png-width").findElement(By.cssSelector("input")).sendKeys("\t");
-        browser.until("the width to be marked invalid", b -> !b.fieldError("png-width").isEmpty());
-        browser.until("the download to be disabled",
+        browser.until(
+                "the width to be marked invalid",
+                b -> !b.fieldError("png-width").isEmpty());
+        browser.until(
+                "the download to be disabled",
                 b -> b.byId("png-download").getAttribute("disabled") != null
                         || b.byId("png-download").getAttribute("href") == null);
         browser.type(org.openqa.selenium.Keys.ESCAPE);
         browser.waitDialogClosed("png-dialog");
     }
 
-    @Test void programDownloadIsThePanesText(TestInfo info) throws Exception {
+    @Test
+    void programDownloadIsThePanesText(TestInfo info) throws Exception {
         downloadsFor(info);
         String program = "; café, naïve — ✓\n(svg [(rect 'red' 0 0 200 100)])\n";
         newDocumentWith(program);
         Path p = browser.download("the program", () -> browser.menu("menu-export", "export-little"));
         assertThat(p.getFileName().toString()).endsWith(".little");
-        assertThat(Files.readString(p, StandardCharsets.UTF_8)).isEqualTo(browser.code()).isEqualTo(program);
+        assertThat(Files.readString(p, StandardCharsets.UTF_8))
+                .isEqualTo(browser.code())
+                .isEqualTo(program);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -191,15 +202,23 @@ class ExportIT extends BrowserTest {
     private static void tree(Node n, int depth, StringBuilder sb) {
         if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
             String t = n.getNodeValue().strip();
-            if (!t.isEmpty()) sb.append("  ".repeat(depth)).append("\"").append(t).append("\"\n");
+            if (!t.isEmpty())
+                sb.append("  ".repeat(depth)).append("\"").append(t).append("\"\n");
             return;
         }
         if (n.getNodeType() != Node.ELEMENT_NODE) return;
         Map<String, String> attrs = new TreeMap<>();
         NamedNodeMap m = n.getAttributes();
-        for (int i = 0; i < m.getLength(); i++) attrs.put(m.item(i).getNodeName(), m.item(i).getNodeValue());
-        sb.append("  ".repeat(depth)).append('{').append(n.getNamespaceURI()).append('}').append(n.getLocalName())
-                .append(' ').append(attrs).append('\n');
+        for (int i = 0; i < m.getLength(); i++)
+            attrs.put(m.item(i).getNodeName(), m.item(i).getNodeValue());
+        sb.append("  ".repeat(depth))
+                .append('{')
+                .append(n.getNamespaceURI())
+                .append('}')
+                .append(n.getLocalName())
+                .append(' ')
+                .append(attrs)
+                .append('\n');
         for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) tree(c, depth + 1, sb);
     }
 
@@ -210,10 +229,15 @@ class ExportIT extends BrowserTest {
         cmd[0] = "bash";
         cmd[1] = dir.resolve("duet").toString();
         System.arraycopy(args, 0, cmd, 2, args.length);
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("exit status of duet " + String.join(" ", args)).isZero();
+        assertThat(p.exitValue())
+                .as("exit status of duet " + String.join(" ", args))
+                .isZero();
         return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -1,11 +1,6 @@
 package org.duet.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The access token, the Host and Origin checks, the security headers and the upload limit, against a real server:
@@ -31,14 +30,21 @@ class SecurityIT extends BrowserTest {
     static final String PUSH = "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=x&X-Atmosphere-tracking-id=0"
             + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
             + "&X-Atmosphere-TrackMessageSize=true&X-atmo-protocol=true";
-    static final String[] UPGRADE = {"Upgrade: websocket", "Connection: Upgrade",
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"};
+    static final String[] UPGRADE = {
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        "Sec-WebSocket-Version: 13"
+    };
 
     /** Watches for Content-Security-Policy violations from the very start of every page (Chrome DevTools). */
     static void recordCspViolations(Browser b) {
-        b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push("
-                        + "e.violatedDirective + ' blocked ' + e.blockedURI + ' ' + (e.sample || '')));"));
+        b.driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+                                + "e.violatedDirective + ' blocked ' + e.blockedURI + ' ' + (e.sample || '')));"));
     }
 
     @SuppressWarnings("unchecked")
@@ -62,7 +68,8 @@ class SecurityIT extends BrowserTest {
     }
 
     private String sessionCookies() {
-        return browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        return browser.driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
     }
 
@@ -81,42 +88,59 @@ class SecurityIT extends BrowserTest {
             return es.isEmpty() || es.get(0).getAttribute("href") == null ? null : es.get(0);
         });
         String href = a.getAttribute("href");
-        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+                .perform();
         return href.substring(server.base().length() - 1);
     }
 
-    @Test void withoutTheTokenEveryKindOfRequestIsRefused() {
+    @Test
+    void withoutTheTokenEveryKindOfRequestIsRefused() {
         String download = exportUrl();
         String cookies = "Cookie: " + sessionCookies();
         String session = "Cookie: " + jsessionOnly();
-        String script = (String) browser.js("return document.querySelector('script[type=module][src]').getAttribute('src')");
+        String script =
+                (String) browser.js("return document.querySelector('script[type=module][src]').getAttribute('src')");
         String bundle = "/" + script.replaceFirst("^\\./", "");
 
         // the page
         DuetServer.HttpResponse page = server.http("GET", "/", null);
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.header("Content-Type")).startsWith("text/plain");
-        assertThat(page.body()).contains("access token").contains("duet serve").contains("?token=")
-                .contains(".duet-token").doesNotContain(server.token());
+        assertThat(page.body())
+                .contains("access token")
+                .contains("duet serve")
+                .contains("?token=")
+                .contains(".duet-token")
+                .doesNotContain(server.token());
         assertThat(server.http("GET", "/", null, cookies).status()).isEqualTo(200);
         assertThat(server.http("GET", "/doc/welcome", null).status()).isEqualTo(401);
 
         // a Vaadin message (UIDL) over XHR, with the browser's session but not the token
-        assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", session).status())
+        assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", session)
+                        .status())
                 .isEqualTo(401);
-        assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", cookies).status())
+        assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", cookies)
+                        .status())
                 .isEqualTo(200);
 
         // push: the WebSocket upgrade, and long polling
-        assertThat(server.http("GET", PUSH, null, with(UPGRADE, session)).status()).isEqualTo(401);
-        assertThat(server.http("GET", PUSH, null, with(UPGRADE, cookies)).status()).isEqualTo(101);
-        assertThat(server.http("GET", PUSH.replace("websocket", "long-polling"), null, session).status())
+        assertThat(server.http("GET", PUSH, null, with(UPGRADE, session)).status())
+                .isEqualTo(401);
+        assertThat(server.http("GET", PUSH, null, with(UPGRADE, cookies)).status())
+                .isEqualTo(101);
+        assertThat(server.http("GET", PUSH.replace("websocket", "long-polling"), null, session)
+                        .status())
                 .isEqualTo(401);
 
         // static files
         for (String file : List.of("/icons/duet.svg", bundle)) {
-            assertThat(server.http("GET", file, null, session).status()).as(file).isEqualTo(401);
-            assertThat(server.http("GET", file, null, cookies).status()).as(file).isEqualTo(200);
+            assertThat(server.http("GET", file, null, session).status())
+                    .as(file)
+                    .isEqualTo(401);
+            assertThat(server.http("GET", file, null, cookies).status())
+                    .as(file)
+                    .isEqualTo(200);
         }
 
         // a download
@@ -128,51 +152,82 @@ class SecurityIT extends BrowserTest {
         assertThat(svg.body()).contains("<svg");
 
         // a wrong token, in each place it can be given
-        assertThat(server.http("GET", "/?token=not-the-token-0123456789", null).status()).isEqualTo(401);
-        assertThat(server.http("GET", "/", null, "Authorization: Bearer not-the-token-0123456789").status())
+        assertThat(server.http("GET", "/?token=not-the-token-0123456789", null).status())
                 .isEqualTo(401);
-        assertThat(server.http("GET", "/", null, "Cookie: duet-token-" + server.port() + "=not-the-token").status())
+        assertThat(server.http("GET", "/", null, "Authorization: Bearer not-the-token-0123456789")
+                        .status())
+                .isEqualTo(401);
+        assertThat(server.http("GET", "/", null, "Cookie: duet-token-" + server.port() + "=not-the-token")
+                        .status())
                 .isEqualTo(401);
         // and the right one in a header (scripts)
-        assertThat(server.http("GET", "/icons/duet.svg", null, "Authorization: Bearer " + server.token()).status())
+        assertThat(server.http("GET", "/icons/duet.svg", null, "Authorization: Bearer " + server.token())
+                        .status())
                 .isEqualTo(200);
-        assertThat(server.http("GET", "/icons/duet.svg", null, "Authorization: token " + server.token()).status())
+        assertThat(server.http("GET", "/icons/duet.svg", null, "Authorization: token " + server.token())
+                        .status())
                 .isEqualTo(200);
     }
 
-    @Test void aRebindingHostIsRefusedEvenWithTheToken() {
+    @Test
+    void aRebindingHostIsRefusedEvenWithTheToken() {
         String cookies = server.cookieHeader();
-        for (String host : List.of("evil.example:" + server.port(), "evil.example", "localhost.evil.example:"
-                + server.port(), "127.0.0.1.nip.example:" + server.port())) {
+        for (String host : List.of(
+                "evil.example:" + server.port(),
+                "evil.example",
+                "localhost.evil.example:" + server.port(),
+                "127.0.0.1.nip.example:" + server.port())) {
             DuetServer.HttpResponse r = server.http("GET", "/", null, "Host: " + host, cookies);
             assertThat(r.status()).as(host).isEqualTo(403);
             assertThat(r.body()).as(host).contains("--allow-host");
-            assertThat(server.http("GET", PUSH, null, with(UPGRADE, "Host: " + host, cookies)).status())
-                    .as(host + " (WebSocket)").isEqualTo(403);
+            assertThat(server.http("GET", PUSH, null, with(UPGRADE, "Host: " + host, cookies))
+                            .status())
+                    .as(host + " (WebSocket)")
+                    .isEqualTo(403);
         }
-        for (String host : List.of("localhost:" + server.port(), "127.0.0.1:" + server.port(), "[::1]:" + server.port(),
+        for (String host : List.of(
+                "localhost:" + server.port(),
+                "127.0.0.1:" + server.port(),
+                "[::1]:" + server.port(),
                 "LOCALHOST:" + server.port())) {
-            assertThat(server.http("GET", "/icons/duet.svg", null, "Host: " + host, cookies).status()).as(host)
+            assertThat(server.http("GET", "/icons/duet.svg", null, "Host: " + host, cookies)
+                            .status())
+                    .as(host)
                     .isEqualTo(200);
         }
     }
 
-    @Test void aCrossSiteOriginIsRefusedForXhrAndWebSocket() {
+    @Test
+    void aCrossSiteOriginIsRefusedForXhrAndWebSocket() {
         browser.openEditor(server.url());
         String cookies = "Cookie: " + sessionCookies();
-        for (String origin : List.of("http://evil.example", "http://localhost:1", "null", "https://localhost.evil.example")) {
-            assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", cookies,
-                    "Origin: " + origin).status()).as(origin).isEqualTo(403);
-            assertThat(server.http("GET", PUSH, null, with(UPGRADE, cookies, "Origin: " + origin)).status())
-                    .as(origin + " (WebSocket)").isEqualTo(403);
+        for (String origin :
+                List.of("http://evil.example", "http://localhost:1", "null", "https://localhost.evil.example")) {
+            assertThat(server.http(
+                                    "POST",
+                                    UIDL,
+                                    UIDL_BODY,
+                                    "Content-Type: application/json",
+                                    cookies,
+                                    "Origin: " + origin)
+                            .status())
+                    .as(origin)
+                    .isEqualTo(403);
+            assertThat(server.http("GET", PUSH, null, with(UPGRADE, cookies, "Origin: " + origin))
+                            .status())
+                    .as(origin + " (WebSocket)")
+                    .isEqualTo(403);
         }
         String own = "Origin: http://localhost:" + server.port();
-        assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", cookies, own).status())
+        assertThat(server.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json", cookies, own)
+                        .status())
                 .isEqualTo(200);
-        assertThat(server.http("GET", PUSH, null, with(UPGRADE, cookies, own)).status()).isEqualTo(101);
+        assertThat(server.http("GET", PUSH, null, with(UPGRADE, cookies, own)).status())
+                .isEqualTo(101);
     }
 
-    @Test void everyResponseCarriesTheSecurityHeaders() {
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
         String download = exportUrl();
         String cookies = "Cookie: " + sessionCookies();
         Map<String, DuetServer.HttpResponse> responses = Map.of(
@@ -186,20 +241,33 @@ class SecurityIT extends BrowserTest {
             String csp = r.header("Content-Security-Policy");
             assertThat(csp).as(what).isNotNull();
             List<String> directives = List.of(csp.split(";\\s*"));
-            assertThat(directives).as(what + ": " + csp).contains("default-src 'self'", "frame-ancestors 'none'",
-                    "object-src 'none'", "base-uri 'self'", "form-action 'self'");
+            assertThat(directives)
+                    .as(what + ": " + csp)
+                    .contains(
+                            "default-src 'self'",
+                            "frame-ancestors 'none'",
+                            "object-src 'none'",
+                            "base-uri 'self'",
+                            "form-action 'self'");
             assertThat(directives).as(what).anyMatch(d -> d.startsWith("connect-src 'self'"));
-            assertThat(directives).as(what).anyMatch(d -> d.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'unsafe-eval'"));
-            assertThat(csp).as(what).doesNotContain("'unsafe-inline' 'unsafe-eval'").doesNotContain("script-src *");
+            assertThat(directives)
+                    .as(what)
+                    .anyMatch(d -> d.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'unsafe-eval'"));
+            assertThat(csp)
+                    .as(what)
+                    .doesNotContain("'unsafe-inline' 'unsafe-eval'")
+                    .doesNotContain("script-src *");
             assertThat(r.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
             assertThat(r.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
             assertThat(r.header("X-Frame-Options")).as(what).isEqualTo("DENY");
         });
         DuetServer.HttpResponse page = responses.get("the page");
-        assertThat(page.header("Content-Security-Policy")).contains("connect-src 'self' ws://localhost:" + server.port());
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("connect-src 'self' ws://localhost:" + server.port());
         // each inline script of the bootstrap page carries this response's nonce, and there is no other nonce
         String nonce = page.header("Content-Security-Policy").replaceFirst(".*'nonce-([^']+)'.*", "$1");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script([^>]*)>").matcher(page.body());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("<script([^>]*)>").matcher(page.body());
         int inline = 0;
         while (m.find()) {
             if (m.group(1).contains("src=")) continue;
@@ -211,17 +279,22 @@ class SecurityIT extends BrowserTest {
         DuetServer.HttpResponse redirect = responses.get("the token's redirect");
         assertThat(redirect.status()).isEqualTo(303);
         assertThat(redirect.header("Location")).isEqualTo("/");
-        assertThat(redirect.header("Set-Cookie")).startsWith("duet-token-" + server.port() + "=")
-                .contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+        assertThat(redirect.header("Set-Cookie"))
+                .startsWith("duet-token-" + server.port() + "=")
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/");
     }
 
-    @Test void theTokenUrlLetsAFreshBrowserInAndTheEditorWorksUnderTheCsp() throws IOException {
+    @Test
+    void theTokenUrlLetsAFreshBrowserInAndTheEditorWorksUnderTheCsp() throws IOException {
         Path dir = E2e.testDir("SecurityIT", "fresh-browser");
         try (Browser fresh = Browser.open(dir.resolve("downloads"))) {
             recordCspViolations(fresh);
             // without the token: the plain page that says how to get in
             fresh.driver.get(server.url("doc/welcome"));
-            assertThat(fresh.driver.findElement(By.tagName("body")).getText()).contains("access token")
+            assertThat(fresh.driver.findElement(By.tagName("body")).getText())
+                    .contains("access token")
                     .contains("duet serve");
             // with it
             fresh.openEditor(server.url());
@@ -247,8 +320,11 @@ class SecurityIT extends BrowserTest {
             // the dialogs with pictures (examples' thumbnails), help, documents
             fresh.menu("menu-document", "menu-examples");
             fresh.waitDialogOpen("examples-dialog");
-            fresh.until("the examples' thumbnails (data: images) to be shown", b -> Boolean.TRUE.equals(b.js(
-                    "const i = document.querySelector('img.duet-thumb'); return !!i && i.complete && i.naturalWidth > 0")));
+            fresh.until(
+                    "the examples' thumbnails (data: images) to be shown",
+                    b -> Boolean.TRUE.equals(
+                            b.js(
+                                    "const i = document.querySelector('img.duet-thumb'); return !!i && i.complete && i.naturalWidth > 0")));
             fresh.type(org.openqa.selenium.Keys.ESCAPE);
             fresh.waitDialogClosed("examples-dialog");
             fresh.clickId("help");
@@ -268,7 +344,9 @@ class SecurityIT extends BrowserTest {
             // a drag of the rectangle changes its numbers in the code (push both ways, the predicted drag)
             WebElement rect = fresh.driver.findElement(By.cssSelector("duet-canvas .duet-stage > svg rect"));
             org.openqa.selenium.interactions.Actions drag = new org.openqa.selenium.interactions.Actions(fresh.driver)
-                    .moveToElement(rect).pause(java.time.Duration.ofMillis(300)).clickAndHold();
+                    .moveToElement(rect)
+                    .pause(java.time.Duration.ofMillis(300))
+                    .clickAndHold();
             for (int i = 0; i < 10; i++) drag = drag.moveByOffset(4, 3).pause(java.time.Duration.ofMillis(20));
             drag.pause(java.time.Duration.ofMillis(300)).release().perform();
             fresh.until("the drag to reach the code", b -> b.code().contains("'tomato' 10 20") ? null : true);
@@ -292,7 +370,8 @@ class SecurityIT extends BrowserTest {
         }
     }
 
-    @Test void theTokenUrlWorksWhenALinkOnAnotherSiteIsClicked() {
+    @Test
+    void theTokenUrlWorksWhenALinkOnAnotherSiteIsClicked() {
         Path dir = E2e.testDir("SecurityIT", "link-from-another-site");
         try (Browser fresh = Browser.open(dir.resolve("downloads"))) {
             // a page of another origin (a data: URL's is opaque) with a link to the printed URL, as in a chat or a
@@ -302,11 +381,13 @@ class SecurityIT extends BrowserTest {
             fresh.clickId("go");
             fresh.waitForEditor();
             assertThat(fresh.driver.getCurrentUrl()).isEqualTo(server.url("doc/welcome"));
-            assertThat(fresh.driver.manage().getCookieNamed("duet-token-" + server.port())).isNotNull();
+            assertThat(fresh.driver.manage().getCookieNamed("duet-token-" + server.port()))
+                    .isNotNull();
         }
     }
 
-    @Test void anUploadOverTheLimitIsRefusedWithItsSize() throws IOException {
+    @Test
+    void anUploadOverTheLimitIsRefusedWithItsSize() throws IOException {
         Path dir = E2e.testDir("SecurityIT", "upload");
         browser.openEditor(server.url());
         String before = browser.docName();
@@ -327,9 +408,14 @@ class SecurityIT extends BrowserTest {
         assertThat(target).isNotBlank();
         String path = target.startsWith("http") ? target.substring(server.base().length() - 1) : "/" + target;
         String boundary = "----duet" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.little\"\r\n"
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.little\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n" + "y".repeat(3 * 1024 * 1024) + "\r\n--" + boundary + "--\r\n";
-        DuetServer.HttpResponse r = server.http("POST", path, body, "Cookie: " + sessionCookies(),
+        DuetServer.HttpResponse r = server.http(
+                "POST",
+                path,
+                body,
+                "Cookie: " + sessionCookies(),
                 "Content-Type: multipart/form-data; boundary=" + boundary,
                 "Origin: http://localhost:" + server.port());
         assertThat(r.status()).isEqualTo(413);
@@ -344,7 +430,9 @@ class SecurityIT extends BrowserTest {
 
         // a file at the limit still opens
         Path ok = dir.resolve("fits.little");
-        Files.writeString(ok, "; " + "z".repeat(2 * 1024 * 1024 - 100) + "\n(svg [(rect 'teal' 0 0 50 50)])\n",
+        Files.writeString(
+                ok,
+                "; " + "z".repeat(2 * 1024 * 1024 - 100) + "\n(svg [(rect 'teal' 0 0 50 50)])\n",
                 StandardCharsets.UTF_8);
         assertThat(Files.size(ok)).isLessThanOrEqualTo(2 * 1024 * 1024);
         browser.upload(ok);
@@ -352,7 +440,8 @@ class SecurityIT extends BrowserTest {
         browser.waitForSvg("the uploaded drawing", s -> s.contains("teal"));
     }
 
-    @Test void aPasteThatWouldMakeTheProgramTooLargeIsNotMadeAndSaysWhy() throws IOException {
+    @Test
+    void aPasteThatWouldMakeTheProgramTooLargeIsNotMadeAndSaysWhy() throws IOException {
         browser.openEditor(server.url());
         String before = browser.docName();
         browser.menu("menu-document", "menu-new");
@@ -363,43 +452,60 @@ class SecurityIT extends BrowserTest {
         browser.until("the program to be saved", b -> server.readDocument(doc).equals(program));
         browser.caretAt(0);
         // a paste of 3 MB, as the browser delivers one (a paste event with the clipboard's text)
-        browser.js("const big = '; ' + 'x'.repeat(3 * 1024 * 1024) + '\\n';"
-                + "const dt = new DataTransfer(); dt.setData('text/plain', big);"
-                + "const content = arguments[0].shadowRoot.querySelector('.cm-content');"
-                + "content.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+        browser.js(
+                "const big = '; ' + 'x'.repeat(3 * 1024 * 1024) + '\\n';"
+                        + "const dt = new DataTransfer(); dt.setData('text/plain', big);"
+                        + "const content = arguments[0].shadowRoot.querySelector('.cm-content');"
+                        + "content.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
                 browser.byId("code"));
         String status = browser.waitForStatus("the refusal", t -> t.startsWith("That would make"));
-        assertThat(status).isEqualTo("That would make the program 3 MB; Duet keeps programs up to 2 MB. "
-                + "The change was not made.");
+        assertThat(status)
+                .isEqualTo("That would make the program 3 MB; Duet keeps programs up to 2 MB. "
+                        + "The change was not made.");
         assertThat(browser.code()).isEqualTo(program);
         assertThat(server.readDocument(doc)).isEqualTo(program);
         // a paste within the limit is made as usual (the check above is not a broken paste)
-        browser.js("const dt = new DataTransfer(); dt.setData('text/plain', '; pasted\\n');"
-                + "arguments[0].shadowRoot.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste',"
-                + " {clipboardData: dt, bubbles: true, cancelable: true}));", browser.byId("code"));
-        browser.until("the small paste to be saved", b -> server.readDocument(doc).equals("; pasted\n" + program));
+        browser.js(
+                "const dt = new DataTransfer(); dt.setData('text/plain', '; pasted\\n');"
+                        + "arguments[0].shadowRoot.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste',"
+                        + " {clipboardData: dt, bubbles: true, cancelable: true}));",
+                browser.byId("code"));
+        browser.until(
+                "the small paste to be saved", b -> server.readDocument(doc).equals("; pasted\n" + program));
     }
 
-    @Test void theTokenIsKeptAcrossRestarts() {
+    @Test
+    void theTokenIsKeptAcrossRestarts() {
         String url = server.url();
         String token = server.token();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(url).isEqualTo("http://localhost:" + server.port() + "/?token=" + token);
         server.restart();
         assertThat(server.url()).isEqualTo(url);
-        assertThat(server.http("GET", "/icons/duet.svg", null, server.cookieHeader()).status()).isEqualTo(200);
+        assertThat(server.http("GET", "/icons/duet.svg", null, server.cookieHeader())
+                        .status())
+                .isEqualTo(200);
     }
 
-    @Test void withoutATokenOnLocalhostHostAndOriginAreStillChecked() {
+    @Test
+    void withoutATokenOnLocalhostHostAndOriginAreStillChecked() {
         try (DuetServer open = DuetServer.start("SecurityIT-no-token", "--no-token")) {
             assertThat(open.url()).isEqualTo("http://localhost:" + open.port() + "/");
             assertThat(open.token()).isNull();
             DuetServer.HttpResponse page = open.http("GET", "/", null);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
-            assertThat(open.http("GET", "/", null, "Host: evil.example:" + open.port()).status()).isEqualTo(403);
-            assertThat(open.http("POST", UIDL, UIDL_BODY, "Content-Type: application/json",
-                    "Origin: http://evil.example").status()).isEqualTo(403);
+            assertThat(open.http("GET", "/", null, "Host: evil.example:" + open.port())
+                            .status())
+                    .isEqualTo(403);
+            assertThat(open.http(
+                                    "POST",
+                                    UIDL,
+                                    UIDL_BODY,
+                                    "Content-Type: application/json",
+                                    "Origin: http://evil.example")
+                            .status())
+                    .isEqualTo(403);
             assertThat(open.workspace().resolve(".duet-token")).doesNotExist();
         }
     }

@@ -1,5 +1,11 @@
 package org.duet.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,14 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Keys;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One session's slow program never delays another session. Two browsers (two Vaadin sessions) on one server:
@@ -30,6 +28,7 @@ class SessionIsolationIT {
     static final String SLOW = "; a slow program: about a second of evaluation, within the step limit\n"
             + "(defrec fib (\\n (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))))\n"
             + "(def w 50)\n(svg [(rect 'tomato' 10 10 (+ w (* 0 (fib 28))) 50)])\n";
+
     static final String QUICK = "; a quick program\n(def w 100)\n(svg [(rect 'lightskyblue' 40 40 w 60)])\n";
     static final int ROUNDS = 5;
     /** B's updates must be shown at least this long before A's results (median of the rounds; about 0 or less if
@@ -45,7 +44,8 @@ class SessionIsolationIT {
     @RegisterExtension
     final TestWatcher failuresB = E2e.failureArtifacts(() -> b);
 
-    @BeforeAll void start() {
+    @BeforeAll
+    void start() {
         server = DuetServer.start("SessionIsolationIT");
         server.writeDocument("slow", SLOW);
         server.writeDocument("quick", QUICK);
@@ -55,7 +55,8 @@ class SessionIsolationIT {
         server.signIn(b.driver);
     }
 
-    @AfterAll void stop() {
+    @AfterAll
+    void stop() {
         if (a != null) a.close();
         if (b != null) b.close();
         if (server != null) server.close();
@@ -68,7 +69,8 @@ class SessionIsolationIT {
      * attribute after it are timed; the moment of the change is also kept on the epoch clock (performance.timeOrigin
      * + now), which both browsers share on this machine.
      */
-    static final String ARM = String.join("\n",
+    static final String ARM = String.join(
+            "\n",
             "const attr = arguments[0];",
             "const canvas = document.querySelector('duet-canvas');",
             "const stage = canvas.querySelector('.duet-stage');",
@@ -87,7 +89,8 @@ class SessionIsolationIT {
             + " return w && w.t1 !== null && w.t0 !== null ? [w.t1 - w.t0, w.at, w.v1] : null";
 
     /** Hovers the rect until the server has sent its zones and the prediction of its drag (before the press). */
-    static final String HOVER = String.join("\n",
+    static final String HOVER = String.join(
+            "\n",
             "const done = arguments[arguments.length - 1];",
             "const canvas = document.querySelector('duet-canvas');",
             "const sleep = ms => new Promise(r => setTimeout(r, ms));",
@@ -110,7 +113,8 @@ class SessionIsolationIT {
      * Starts dragging the (hovered) rect: pointer down, 10 moves of 2 px on successive frames; the pointer stays
      * down ({@link #RELEASE} ends the drag).
      */
-    static final String PRESS = String.join("\n",
+    static final String PRESS = String.join(
+            "\n",
             "const done = arguments[arguments.length - 1];",
             "const canvas = document.querySelector('duet-canvas');",
             "const vp = canvas.querySelector('.duet-viewport');",
@@ -132,7 +136,8 @@ class SessionIsolationIT {
      * Ends the drag (pointer up) and waits for the server's drawing of the result (the canvas's svg replaced).
      * Returns [pointer-up → server's drawing in ms, its epoch time, the rect's x before the drag, after].
      */
-    static final String RELEASE = String.join("\n",
+    static final String RELEASE = String.join(
+            "\n",
             "const done = arguments[arguments.length - 1];",
             "const canvas = document.querySelector('duet-canvas');",
             "const sleep = ms => new Promise(r => setTimeout(r, ms));",
@@ -152,7 +157,9 @@ class SessionIsolationIT {
     /** A change seen on a canvas: the round trip (ms) and when it happened (epoch ms). */
     record Seen(double ms, double at, String value) {}
 
-    private static void arm(Browser br, String attr) { br.js(ARM, attr); }
+    private static void arm(Browser br, String attr) {
+        br.js(ARM, attr);
+    }
 
     @SuppressWarnings("unchecked")
     private static Seen seen(Browser br, String what) {
@@ -174,7 +181,9 @@ class SessionIsolationIT {
         return (char) ('0' + (code.charAt(at - 1) - '0' + 1) % 10);
     }
 
-    static void typeWidth(Browser br, char next) { br.type(Keys.BACK_SPACE, String.valueOf(next)); }
+    static void typeWidth(Browser br, char next) {
+        br.type(Keys.BACK_SPACE, String.valueOf(next));
+    }
 
     /** A whole drag of B's rect (hovered first); pointer-up → the server's drawing. */
     private static Seen drag(Browser br) {
@@ -189,7 +198,9 @@ class SessionIsolationIT {
     }
 
     private static void press(Browser br) {
-        assertThat(br.driver.executeAsyncScript(PRESS)).as("pointer down and moves").isEqualTo(Boolean.TRUE);
+        assertThat(br.driver.executeAsyncScript(PRESS))
+                .as("pointer down and moves")
+                .isEqualTo(Boolean.TRUE);
     }
 
     @SuppressWarnings("unchecked")
@@ -197,7 +208,9 @@ class SessionIsolationIT {
         Object o = br.driver.executeAsyncScript(RELEASE);
         assertThat(o).as("the drag's end").isInstanceOf(List.class);
         List<Object> r = (List<Object>) o;
-        assertThat(((Number) r.get(0)).doubleValue()).as("the server's drawing of the drag arrived").isLessThan(30000);
+        assertThat(((Number) r.get(0)).doubleValue())
+                .as("the server's drawing of the drag arrived")
+                .isLessThan(30000);
         assertThat(r.get(3)).as("the drag moved the rect").isNotEqualTo(r.get(2));
         return new Seen(((Number) r.get(0)).doubleValue(), ((Number) r.get(1)).doubleValue(), String.valueOf(r.get(3)));
     }
@@ -210,7 +223,10 @@ class SessionIsolationIT {
     }
 
     private static String ms(List<Double> xs) {
-        return xs.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).reduce((p, q) -> p + " " + q).orElse("") + " ms";
+        return xs.stream()
+                        .map(x -> String.format(Locale.ROOT, "%.0f", x))
+                        .reduce((p, q) -> p + " " + q)
+                        .orElse("") + " ms";
     }
 
     /**
@@ -231,7 +247,8 @@ class SessionIsolationIT {
 
     // ------------------------------------------------------------------------------------------------ the test
 
-    @Test void aSlowProgramInOneSessionDoesNotDelayAnother() {
+    @Test
+    void aSlowProgramInOneSessionDoesNotDelayAnother() {
         a.openEditor(server.url("doc/slow"));
         b.openEditor(server.url("doc/quick"));
         a.waitForGoodRun();
@@ -274,7 +291,9 @@ class SessionIsolationIT {
             slowRuns.add(at.ms());
             assertThat(at.value()).as("A's result arrived with its new width").isNotEqualTo("null");
 
-            a.until("A's run to be reported", x -> x.status().isEmpty() && x.info().matches("\\d+ shapes? · .*saved"));
+            a.until(
+                    "A's run to be reported",
+                    x -> x.status().isEmpty() && x.info().matches("\\d+ shapes? · .*saved"));
             hover(b); // B's drag is under way before A's next run starts; B lets go while A's program runs
             press(b);
             startSlowRun();
@@ -283,29 +302,52 @@ class SessionIsolationIT {
             busyDrag.add(bd.ms());
             dragGaps.add(ad.at() - bd.at());
             slowRuns.add(ad.ms());
-            a.until("A's run to be reported", x -> x.status().isEmpty() && x.info().matches("\\d+ shapes? · .*saved"));
+            a.until(
+                    "A's run to be reported",
+                    x -> x.status().isEmpty() && x.info().matches("\\d+ shapes? · .*saved"));
         }
 
         double it = median(idleType), bt = median(busyType), id = median(idleDrag), bd = median(busyDrag);
-        System.out.printf(Locale.ROOT, "SessionIsolationIT: A's slow run (keystroke → A's canvas): warm-up %.0f ms, then %s;"
+        System.out.printf(
+                Locale.ROOT,
+                "SessionIsolationIT: A's slow run (keystroke → A's canvas): warm-up %.0f ms, then %s;"
                         + " B typing (keystroke → B's canvas) idle %s (median %.0f), while A runs %s (median %.0f);"
                         + " B drag (pointer-up → server's drawing) idle %s (median %.0f), while A runs %s (median %.0f);"
                         + " B's updates before A's results by: typing %s, drag %s%n",
-                warmA.ms(), ms(slowRuns), ms(idleType), it, ms(busyType), bt, ms(idleDrag), id, ms(busyDrag), bd,
-                ms(typeGaps), ms(dragGaps));
+                warmA.ms(),
+                ms(slowRuns),
+                ms(idleType),
+                it,
+                ms(busyType),
+                bt,
+                ms(idleDrag),
+                id,
+                ms(busyDrag),
+                bd,
+                ms(typeGaps),
+                ms(dragGaps));
 
         // the test means something only if A's run outlasts B's edit by far (0.5–2.5 s measured here, 90 ms of it the
         // pane's debounce; the checks below decide)
-        assertThat(median(slowRuns)).as("A's slow program must run long enough to overlap B's edits: %s", ms(slowRuns))
+        assertThat(median(slowRuns))
+                .as("A's slow program must run long enough to overlap B's edits: %s", ms(slowRuns))
                 .isGreaterThan(400);
         // with evaluation on one thread or behind one lock, B's run would wait for A's: B's update would come with
         // A's result (or after it), not well before it
-        assertThat(median(typeGaps)).as("median time by which B's edit was shown before A's result: %s",
-                ms(typeGaps)).isGreaterThan(MARGIN_MS);
-        assertThat(median(dragGaps)).as("median time by which the server's drawing of B's drag was shown before A's "
-                + "result: %s", ms(dragGaps)).isGreaterThan(MARGIN_MS);
-        assertThat(bt).as("B's typing round trip while A runs (idle median %.0f ms)", it).isLessThan(3 * it + 500);
-        assertThat(bd).as("B's drag round trip while A runs (idle median %.0f ms)", id).isLessThan(3 * id + 500);
+        assertThat(median(typeGaps))
+                .as("median time by which B's edit was shown before A's result: %s", ms(typeGaps))
+                .isGreaterThan(MARGIN_MS);
+        assertThat(median(dragGaps))
+                .as(
+                        "median time by which the server's drawing of B's drag was shown before A's " + "result: %s",
+                        ms(dragGaps))
+                .isGreaterThan(MARGIN_MS);
+        assertThat(bt)
+                .as("B's typing round trip while A runs (idle median %.0f ms)", it)
+                .isLessThan(3 * it + 500);
+        assertThat(bd)
+                .as("B's drag round trip while A runs (idle median %.0f ms)", id)
+                .isLessThan(3 * id + 500);
         a.waitForGoodRun();
         b.waitForGoodRun();
         assertThat(server.readDocument("slow")).isEqualTo(a.code());

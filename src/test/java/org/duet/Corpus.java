@@ -21,21 +21,27 @@ public final class Corpus {
 
     /** The project root: the folder Maven runs the tests in ({@code basedir}), or the working directory. */
     public static Path projectDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** True when the tests run on the standard corpus (so that its known sizes can be checked). */
-    public static boolean isStandard() { return System.getProperty(PROPERTY) == null; }
+    public static boolean isStandard() {
+        return System.getProperty(PROPERTY) == null;
+    }
 
     /** The corpus folder; fails with a message saying where it was looked for when it is not there. */
     public static Path dir() {
         String given = System.getProperty(PROPERTY);
-        Path dir = given != null ? Path.of(given).toAbsolutePath().normalize()
+        Path dir = given != null
+                ? Path.of(given).toAbsolutePath().normalize()
                 : projectDir().resolveSibling("shared").resolve("corpus");
         if (!Files.isDirectory(dir))
             throw new AssertionError("the corpus folder " + dir + " is missing"
-                    + (given != null ? " (given by -D" + PROPERTY + ")" : " (expected beside the project, or give -D"
-                    + PROPERTY + "=DIR)"));
+                    + (given != null
+                            ? " (given by -D" + PROPERTY + ")"
+                            : " (expected beside the project, or give -D" + PROPERTY + "=DIR)"));
         return dir;
     }
 
@@ -44,7 +50,9 @@ public final class Corpus {
         Path dir = dir();
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".little")).sorted().forEach(out::add);
+            s.filter(p -> p.getFileName().toString().endsWith(".little"))
+                    .sorted()
+                    .forEach(out::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +77,9 @@ public final class Corpus {
         Path dir = projectDir().resolve("little-lang").resolve("examples");
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".little")).sorted().forEach(out::add);
+            s.filter(p -> p.getFileName().toString().endsWith(".little"))
+                    .sorted()
+                    .forEach(out::add);
         } catch (IOException e) {
             throw new AssertionError("Duet's examples folder " + dir + " cannot be read: " + e.getMessage());
         }

@@ -30,11 +30,11 @@ public final class Access {
     /** The cookie lives one year; a new token (see {@link AccessToken}) invalidates it at once. */
     static final int COOKIE_MAX_AGE_S = 365 * 24 * 3600;
 
-    private final String token;                // null: no token required
+    private final String token; // null: no token required
     private final byte[] tokenDigest;
-    private final Set<String> names;           // lower-case host names and addresses allowed in Host
-    private final Set<String> proxyNames;      // the --allow-host names (also allowed in Origin)
-    private final boolean anyAddress;          // listening on every interface: any IP literal is allowed
+    private final Set<String> names; // lower-case host names and addresses allowed in Host
+    private final Set<String> proxyNames; // the --allow-host names (also allowed in Origin)
+    private final boolean anyAddress; // listening on every interface: any IP literal is allowed
     private final String cookieName;
     private final int port;
 
@@ -61,15 +61,30 @@ public final class Access {
     }
 
     /** The facts about one request that the decision depends on (null where a header is absent). */
-    public record Request(String method, String path, String query, String host, String origin,
-                          List<String> cookies, String authorization, boolean upgrade, String fetchSite) {
+    public record Request(
+            String method,
+            String path,
+            String query,
+            String host,
+            String origin,
+            List<String> cookies,
+            String authorization,
+            boolean upgrade,
+            String fetchSite) {
         public Request {
             cookies = cookies == null ? List.of() : List.copyOf(cookies);
         }
 
         /** A request without a {@code Sec-Fetch-Site} header (not from a browser that sends one). */
-        public Request(String method, String path, String query, String host, String origin, List<String> cookies,
-                       String authorization, boolean upgrade) {
+        public Request(
+                String method,
+                String path,
+                String query,
+                String host,
+                String origin,
+                List<String> cookies,
+                String authorization,
+                boolean upgrade) {
             this(method, path, query, host, origin, cookies, authorization, upgrade, null);
         }
     }
@@ -92,9 +107,13 @@ public final class Access {
     /** Answer {@code status} (401 or 403) with a short plain-text page. */
     public record Refuse(int status, String page) implements Decision {}
 
-    public String cookieName() { return cookieName; }
+    public String cookieName() {
+        return cookieName;
+    }
 
-    public boolean tokenRequired() { return tokenDigest != null; }
+    public boolean tokenRequired() {
+        return tokenDigest != null;
+    }
 
     /** The decision for one request. */
     public Decision decide(Request r) {
@@ -103,29 +122,37 @@ public final class Access {
             return new Refuse(403, "Duet: this request has no Host header; it is refused.\n");
         String host = hostName(r.host());
         if (!hostAllowed(host))
-            return new Refuse(403, "Duet: requests for the host name \"" + shown(r.host()) + "\" are refused "
-                    + "(a page whose DNS name points at this machine could otherwise use the editor).\n\n"
-                    + "Open Duet at http://localhost:" + port + "/ on this machine, or, if this name is yours (a reverse "
-                    + "proxy), start it with: duet serve --allow-host " + shown(host) + "\n");
+            return new Refuse(
+                    403,
+                    "Duet: requests for the host name \"" + shown(r.host()) + "\" are refused "
+                            + "(a page whose DNS name points at this machine could otherwise use the editor).\n\n"
+                            + "Open Duet at http://localhost:" + port
+                            + "/ on this machine, or, if this name is yours (a reverse "
+                            + "proxy), start it with: duet serve --allow-host " + shown(host) + "\n");
         // 2. cross-site requests: XHR, form posts, WebSocket upgrades from another site's page
         if (r.origin() != null && !originAllowed(r.origin(), r.host()))
-            return new Refuse(403, "Duet: a request from another site (Origin: " + shown(r.origin()) + ") is "
-                    + "refused" + (r.upgrade() ? " (WebSocket)" : "") + ".\n");
+            return new Refuse(
+                    403,
+                    "Duet: a request from another site (Origin: " + shown(r.origin()) + ") is " + "refused"
+                            + (r.upgrade() ? " (WebSocket)" : "") + ".\n");
         if (tokenDigest == null) return new Allow();
         // 3. the token: in the URL, a header or the cookie
         String fromQuery = queryParam(r.query(), PARAM);
         if (fromQuery != null) {
             if (!matches(fromQuery))
-                return new Refuse(401, "Duet: the token in this URL is not this server's (it may have been "
-                        + "changed since).\n\n" + howToGetIn());
+                return new Refuse(
+                        401,
+                        "Duet: the token in this URL is not this server's (it may have been " + "changed since).\n\n"
+                                + howToGetIn());
             if (isNavigation(r.method()) && !r.upgrade())
-                return new Redirect(withoutToken(r.path(), r.query()), setCookie(),
-                        "cross-site".equalsIgnoreCase(r.fetchSite()));
+                return new Redirect(
+                        withoutToken(r.path(), r.query()), setCookie(), "cross-site".equalsIgnoreCase(r.fetchSite()));
             return new Allow();
         }
         String fromHeader = bearer(r.authorization());
         if (r.authorization() != null && fromHeader != null) {
-            return matches(fromHeader) ? new Allow()
+            return matches(fromHeader)
+                    ? new Allow()
                     : new Refuse(401, "Duet: the token in the Authorization header is not this server's.\n");
         }
         for (String c : r.cookies()) {
@@ -144,7 +171,10 @@ public final class Access {
 
     /** The page of a {@link Redirect#viaPage}: it goes to {@code location} at once (no script: the CSP allows none). */
     public static String redirectPage(String location) {
-        String l = location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        String l = location.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"refresh\" content=\"0; url=" + l + "\"><title>Duet</title></head>\n"
                 + "<body><p>Opening <a href=\"" + l + "\">Duet</a>…</p></body></html>\n";
@@ -157,7 +187,9 @@ public final class Access {
     }
 
     /** The token itself: its characters are all cookie-safe (see {@link AccessToken#problem}). */
-    private String tokenValueForCookie() { return token; }
+    private String tokenValueForCookie() {
+        return token;
+    }
 
     /** Whether a Host header's name is one of this server's. */
     boolean hostAllowed(String name) {

@@ -1,5 +1,8 @@
 package org.duet.app;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,10 +13,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The outermost Jetty handler of {@code duet serve}: it runs before anything else (the Vaadin servlet, static files,
@@ -30,23 +29,37 @@ final class AccessHandler extends Handler.Wrapper {
         this.access = access;
     }
 
-    @Override public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpFields h = request.getHeaders();
         List<String> cookies = new ArrayList<>();
         for (HttpCookie c : Request.getCookies(request)) {
             if (c.getName().equals(access.cookieName())) cookies.add(c.getValue());
         }
-        Access.Request facts = new Access.Request(request.getMethod(), request.getHttpURI().getPath(),
-                request.getHttpURI().getQuery(), h.get(HttpHeader.HOST), h.get(HttpHeader.ORIGIN), cookies,
-                h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.UPGRADE) != null, h.get("Sec-Fetch-Site"));
+        Access.Request facts = new Access.Request(
+                request.getMethod(),
+                request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(),
+                h.get(HttpHeader.HOST),
+                h.get(HttpHeader.ORIGIN),
+                cookies,
+                h.get(HttpHeader.AUTHORIZATION),
+                h.get(HttpHeader.UPGRADE) != null,
+                h.get("Sec-Fetch-Site"));
         Access.Decision d = access.decide(facts);
         String nonce = SecurityHeaders.nonce();
         String checkedHost = d instanceof Access.Refuse && ((Access.Refuse) d).status() == 403 ? null : facts.host();
-        for (Map.Entry<String, String> e : SecurityHeaders.all(nonce, checkedHost).entrySet())
+        for (Map.Entry<String, String> e :
+                SecurityHeaders.all(nonce, checkedHost).entrySet())
             response.getHeaders().put(e.getKey(), e.getValue());
         if (d instanceof Access.Refuse r) {
-            LOG.info("refused ({}) {} {} from {}: {}", r.status(), request.getMethod(), request.getHttpURI().getPath(),
-                    Request.getRemoteAddr(request), r.page().lines().findFirst().orElse(""));
+            LOG.info(
+                    "refused ({}) {} {} from {}: {}",
+                    r.status(),
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    Request.getRemoteAddr(request),
+                    r.page().lines().findFirst().orElse(""));
             response.setStatus(r.status());
             if (r.status() == 401) response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"Duet\"");
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");

@@ -28,7 +28,9 @@ public final class AccessToken {
 
     /** Thrown when the kept or given token cannot be used; the message says why and what to do. */
     public static final class Invalid extends Exception {
-        Invalid(String message) { super(message); }
+        Invalid(String message) {
+            super(message);
+        }
     }
 
     /** A new token: 32 random bytes, base64url without padding (43 characters). */
@@ -96,7 +98,8 @@ public final class AccessToken {
     }
 
     private static void ownerOnly(Path file) throws IOException {
-        if (posix(file.toAbsolutePath().getParent()) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY))
+        if (posix(file.toAbsolutePath().getParent())
+                && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY))
             Files.setPosixFilePermissions(file, OWNER_ONLY);
     }
 

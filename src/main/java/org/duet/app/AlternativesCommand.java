@@ -1,5 +1,8 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.duet.lang.DuetException;
 import org.duet.sync.Alternatives;
 import org.duet.sync.Heuristics;
@@ -12,20 +15,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-@Command(name = "alternatives", mixinStandardHelpOptions = true,
+@Command(
+        name = "alternatives",
+        mixinStandardHelpOptions = true,
         description = "List ranked alternative edits (which constants to change) that realise dragging a zone.")
 final class AlternativesCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little)")
     Path file;
 
-    @Option(names = "--shape", paramLabel = "N", description = "the shape's number (0-based, document order, ghosts "
-            + "included, as in render --ghosts); omit for a slider")
+    @Option(
+            names = "--shape",
+            paramLabel = "N",
+            description = "the shape's number (0-based, document order, ghosts "
+                    + "included, as in render --ghosts); omit for a slider")
     Integer shape;
 
     @Option(names = "--zone", paramLabel = "Z", required = true, description = "the zone (Interior, TopLeft, …)")
@@ -43,11 +48,14 @@ final class AlternativesCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", description = "at most K alternatives (default: 5)")
     int top = 5;
 
-    @Option(names = "--json", description = "print JSON: {\"alternatives\":[{\"rank\":1,\"description\":…,"
-            + "\"changes\":[…],\"otherShapesMoved\":N,\"program\":…}],\"truncated\":false}")
+    @Option(
+            names = "--json",
+            description = "print JSON: {\"alternatives\":[{\"rank\":1,\"description\":…,"
+                    + "\"changes\":[…],\"otherShapesMoved\":N,\"program\":…}],\"truncated\":false}")
     boolean json;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (top < 1) {
@@ -74,11 +82,32 @@ final class AlternativesCommand implements Callable<Integer> {
     static String json(Alternatives.Result r) {
         Json j = new Json().beginObject().key("alternatives").beginArray();
         for (Alternatives.Alternative a : r) {
-            j.beginObject().key("rank").value(a.rank).key("description").value(a.description).key("changes").beginArray();
+            j.beginObject()
+                    .key("rank")
+                    .value(a.rank)
+                    .key("description")
+                    .value(a.description)
+                    .key("changes")
+                    .beginArray();
             for (Alternatives.Change c : a.changes)
-                j.beginObject().key("name").value(c.name).key("line").value(c.line).key("col").value(c.col)
-                        .key("old").value(c.oldValue).key("new").value(c.newValue).endObject();
-            j.endArray().key("otherShapesMoved").value(a.otherShapesMoved).key("program").value(a.program).endObject();
+                j.beginObject()
+                        .key("name")
+                        .value(c.name)
+                        .key("line")
+                        .value(c.line)
+                        .key("col")
+                        .value(c.col)
+                        .key("old")
+                        .value(c.oldValue)
+                        .key("new")
+                        .value(c.newValue)
+                        .endObject();
+            j.endArray()
+                    .key("otherShapesMoved")
+                    .value(a.otherShapesMoved)
+                    .key("program")
+                    .value(a.program)
+                    .endObject();
         }
         return j.endArray().key("truncated").value(r.truncated).endObject().toString() + "\n";
     }
@@ -88,7 +117,11 @@ final class AlternativesCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         if (r.isEmpty()) sb.append("no alternatives\n");
         for (Alternatives.Alternative a : r)
-            sb.append(a.rank).append(". ").append(a.description).append(" (").append(a.otherShapesMoved)
+            sb.append(a.rank)
+                    .append(". ")
+                    .append(a.description)
+                    .append(" (")
+                    .append(a.otherShapesMoved)
                     .append(a.otherShapesMoved == 1 ? " other shape moves)\n" : " other shapes move)\n");
         if (r.truncated) sb.append("(search cut short by its time limit: there may be more)\n");
         return sb.toString();

@@ -1,13 +1,5 @@
 package org.duet.app;
 
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,12 +10,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Time parse + evaluate + print of programs, in one JVM after warm-up. "
                 + "Prints NAME median_ms p95_ms shapes per program, then a total.")
 final class BenchCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "programs, or folders of .little programs")
     List<Path> inputs;
@@ -31,15 +33,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "measured runs per program (default: ${DEFAULT-VALUE})")
     int runs = 50;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "warm-up rounds over all programs (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            description = "warm-up rounds over all programs (default: ${DEFAULT-VALUE})")
     int warmup = 20;
 
-    @Option(names = "--relate", paramLabel = "TOOL", description = "instead, time a relate request (top 5 candidates) "
-            + "per program: TOOL (e.g. make-equal) on the first X feature of its first two shapes that have one "
-            + "(align-*/distribute-*/equal-*: the first two, or three, shapes with points)")
+    @Option(
+            names = "--relate",
+            paramLabel = "TOOL",
+            description = "instead, time a relate request (top 5 candidates) "
+                    + "per program: TOOL (e.g. make-equal) on the first X feature of its first two shapes that have one "
+                    + "(align-*/distribute-*/equal-*: the first two, or three, shapes with points)")
     String relate;
 
-    @Override public Integer call() throws IOException {
+    @Override
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = new ArrayList<>();
@@ -94,9 +103,16 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         double[] m = medians.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        out.printf(Locale.ROOT, "TOTAL %d programs (%d errors): median of medians %.3f ms, worst median %.3f ms, "
-                        + "worst p95 %.3f ms, %d shapes%n", m.length, failed, m.length == 0 ? 0 : m[m.length / 2],
-                m.length == 0 ? 0 : m[m.length - 1], worstP95, totalShapes);
+        out.printf(
+                Locale.ROOT,
+                "TOTAL %d programs (%d errors): median of medians %.3f ms, worst median %.3f ms, "
+                        + "worst p95 %.3f ms, %d shapes%n",
+                m.length,
+                failed,
+                m.length == 0 ? 0 : m[m.length / 2],
+                m.length == 0 ? 0 : m[m.length - 1],
+                worstP95,
+                totalShapes);
         return 0;
     }
 

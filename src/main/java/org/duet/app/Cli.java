@@ -1,7 +1,5 @@
 package org.duet.app;
 
-import org.duet.lang.DuetException;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.duet.lang.DuetException;
 
 /** Shared helpers of the commands: reading program files and reporting errors as FILE:LINE:COL: message. */
 final class Cli {
@@ -17,15 +16,20 @@ final class Cli {
 
     /** Thrown to end a command with exit code 1 after a message has been printed. */
     static final class Failed extends RuntimeException {
-        Failed() { super(null, null, false, false); }
+        Failed() {
+            super(null, null, false, false);
+        }
     }
 
     static String read(Path file, PrintWriter err) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (NoSuchFileException e) {
             err.println(file + ": no such file");
         } catch (CharacterCodingException e) {

@@ -1,5 +1,9 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.duet.edit.Blobs;
 import org.duet.edit.DrawException;
 import org.duet.lang.DuetException;
@@ -9,24 +13,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "delete", mixinStandardHelpOptions = true,
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
         description = "Remove the blobs of shapes from the drawing's list and print the program.")
 final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little)")
     Path file;
 
-    @Option(names = "--shape", paramLabel = "N", required = true, split = ",",
+    @Option(
+            names = "--shape",
+            paramLabel = "N",
+            required = true,
+            split = ",",
             description = "the shape's number (as for drag and zones); several: --shape 3,5 or --shape 3 --shape 5")
     List<Integer> shapes;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {

@@ -1,5 +1,8 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.duet.lang.DuetException;
 import org.duet.sync.DragResult;
 import org.duet.sync.Heuristics;
@@ -11,23 +14,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-@Command(name = "drag", mixinStandardHelpOptions = true,
+@Command(
+        name = "drag",
+        mixinStandardHelpOptions = true,
         description = "Drag a zone of a shape (or a slider) and print the changed program.")
 final class DragCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little)")
     Path file;
 
-    @Option(names = "--shape", paramLabel = "N", description = "the shape's number: its 0-based index in document "
-            + "order among all elements below the root, ghosts included (as in render --ghosts); omit for a slider")
+    @Option(
+            names = "--shape",
+            paramLabel = "N",
+            description =
+                    "the shape's number: its 0-based index in document "
+                            + "order among all elements below the root, ghosts included (as in render --ghosts); omit for a slider")
     Integer shape;
 
-    @Option(names = "--zone", paramLabel = "Z", required = true,
+    @Option(
+            names = "--zone",
+            paramLabel = "Z",
+            required = true,
             description = "the zone (Interior, TopLeft, Point2, Edge1, FillBall, … or IntSlider1 / NumSlider1 "
                     + "without --shape); see the zones command")
     String zone;
@@ -41,7 +50,8 @@ final class DragCommand implements Callable<Integer> {
     @Option(names = "--heuristics", paramLabel = "H", description = "biased (default), fair or none")
     String heuristics = "biased";
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -51,7 +61,8 @@ final class DragCommand implements Callable<Integer> {
             DragResult r = Sync.drag(t, shape == null ? Sync.WIDGETS : shape, zone, dx, dy);
             if (!r.solvedAny() && !r.elements.isEmpty()) {
                 StringBuilder sb = new StringBuilder();
-                for (DragResult.Element e : r.unsolved()) sb.append("; ").append(e.attribute).append(": ").append(e.reason);
+                for (DragResult.Element e : r.unsolved())
+                    sb.append("; ").append(e.attribute).append(": ").append(e.reason);
                 err.println(file + ": the drag cannot be solved" + sb);
                 return 1;
             }

@@ -1,5 +1,10 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.duet.edit.Draw;
 import org.duet.edit.DrawException;
 import org.duet.edit.Gesture;
@@ -13,22 +18,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "draw", mixinStandardHelpOptions = true,
+@Command(
+        name = "draw",
+        mixinStandardHelpOptions = true,
         description = "Draw a shape with a drawing tool and print the program with the shape's code added.")
 final class DrawCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little); an empty file is a blank drawing")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "the program (.little); an empty file is a blank drawing")
     Path file;
 
-    @Option(names = "--tool", paramLabel = "T", required = true, description = "line, rect, ellipse, text, polygon, "
-            + "path, rect-bb, ellipse-bb, polygon-bb, path-bb or lambda")
+    @Option(
+            names = "--tool",
+            paramLabel = "T",
+            required = true,
+            description =
+                    "line, rect, ellipse, text, polygon, " + "path, rect-bb, ellipse-bb, polygon-bb, path-bb or lambda")
     String tool;
 
     @Option(names = "--from", paramLabel = "X,Y", description = "where the drag starts (drag tools)")
@@ -37,8 +46,11 @@ final class DrawCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "X,Y", description = "where the drag ends (drag tools)")
     String to;
 
-    @Option(names = "--points", paramLabel = "\"X,Y X,Y …\"", description = "the clicked points (polygon and path "
-            + "tools); a path point may be prefixed Q: (quadratic control point) or C: (cubic control point)")
+    @Option(
+            names = "--points",
+            paramLabel = "\"X,Y X,Y …\"",
+            description = "the clicked points (polygon and path "
+                    + "tools); a path point may be prefixed Q: (quadratic control point) or C: (cubic control point)")
     String points;
 
     @Option(names = "--closed", description = "the path ends on its first point")
@@ -47,14 +59,17 @@ final class DrawCommand implements Callable<Integer> {
     @Option(names = "--shift", description = "Shift held: squares, circles, 45° lines, a square box for lambda")
     boolean shift;
 
-    @Option(names = "--color", paramLabel = "C", description = "the colour number (0-499); default: chosen from the "
-            + "shape's number")
+    @Option(
+            names = "--color",
+            paramLabel = "C",
+            description = "the colour number (0-499); default: chosen from the " + "shape's number")
     Integer color;
 
     @Option(names = "--function", paramLabel = "NAME", description = "the lambda tool's function (default: star)")
     String function;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Tool t;
@@ -64,7 +79,8 @@ final class DrawCommand implements Callable<Integer> {
             if (t.byClicks()) {
                 if (points == null) throw new DrawException("the " + t.word + " tool needs --points \"X,Y X,Y …\"");
                 if (from != null || to != null)
-                    throw new DrawException("--from and --to are for drag tools; the " + t.word + " tool takes --points");
+                    throw new DrawException(
+                            "--from and --to are for drag tools; the " + t.word + " tool takes --points");
                 g = Gesture.clicks(clicks(points, t == Tool.PATH || t == Tool.PATH_BB));
             } else {
                 if (points != null)

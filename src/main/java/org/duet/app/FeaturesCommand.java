@@ -1,5 +1,10 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.duet.lang.DuetException;
 import org.duet.svg.Renderer;
 import org.duet.synth.FeatureCatalog;
@@ -10,16 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
-@Command(name = "features", mixinStandardHelpOptions = true,
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
         description = "List the features of the shapes of a drawing (names for 'duet relate --features').")
 final class FeaturesCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little)")
     Path file;
@@ -27,12 +29,15 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--shape", paramLabel = "N", description = "only this shape (default: every shape)")
     Integer shape;
 
-    @Option(names = "--json", description = "print JSON: {\"shapes\":[{\"shape\":N,\"kind\":K,\"features\":[{\"name\":…,"
-            + "\"ref\":\"N.NAME\",\"kind\":\"X|Y|DISTANCE|OTHER\",\"value\":…,\"formula\":…,\"point\":…,\"x\":…,\"y\":…}]}],"
-            + "\"sliders\":[{\"ref\":\"slider1\",\"value\":…,\"formula\":…}]} (sliders without --shape)")
+    @Option(
+            names = "--json",
+            description = "print JSON: {\"shapes\":[{\"shape\":N,\"kind\":K,\"features\":[{\"name\":…,"
+                    + "\"ref\":\"N.NAME\",\"kind\":\"X|Y|DISTANCE|OTHER\",\"value\":…,\"formula\":…,\"point\":…,\"x\":…,\"y\":…}]}],"
+                    + "\"sliders\":[{\"ref\":\"slider1\",\"value\":…,\"formula\":…}]} (sliders without --shape)")
     boolean json;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -47,17 +52,50 @@ final class FeaturesCommand implements Callable<Integer> {
                 List<FeatureInfo> fs = FeatureCatalog.of(r, s);
                 if (fs.isEmpty() && shape == null) continue;
                 String kind = FeatureCatalog.kindOf(r.canvas.elements().get(s));
-                j.beginObject().key("shape").value(s).key("kind").value(kind).key("features").beginArray();
+                j.beginObject()
+                        .key("shape")
+                        .value(s)
+                        .key("kind")
+                        .value(kind)
+                        .key("features")
+                        .beginArray();
                 sb.append("shape ").append(s).append(" (").append(kind).append(")\n");
                 for (FeatureInfo f : fs) {
-                    j.beginObject().key("name").value(f.name).key("ref").value(f.ref()).key("kind").value(f.kind.name())
-                            .key("value").value(f.value).key("formula").value(f.formula);
-                    if (f.point != null) j.key("point").value(f.point).key("x").value(f.x).key("y").value(f.y);
+                    j.beginObject()
+                            .key("name")
+                            .value(f.name)
+                            .key("ref")
+                            .value(f.ref())
+                            .key("kind")
+                            .value(f.kind.name())
+                            .key("value")
+                            .value(f.value)
+                            .key("formula")
+                            .value(f.formula);
+                    if (f.point != null)
+                        j.key("point")
+                                .value(f.point)
+                                .key("x")
+                                .value(f.x)
+                                .key("y")
+                                .value(f.y);
                     if (f.kind == FeatureInfo.Kind.DISTANCE && !Double.isNaN(f.x1))
-                        j.key("x1").value(f.x1).key("y1").value(f.y1).key("x2").value(f.x2).key("y2").value(f.y2);
+                        j.key("x1")
+                                .value(f.x1)
+                                .key("y1")
+                                .value(f.y1)
+                                .key("x2")
+                                .value(f.x2)
+                                .key("y2")
+                                .value(f.y2);
                     j.endObject();
-                    sb.append(String.format(Locale.ROOT, "  %-18s %-9s %s = %s%n", f.ref(), f.kind.name().toLowerCase(Locale.ROOT),
-                            f.formula, org.duet.lang.JsNumber.toString(f.value)));
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "  %-18s %-9s %s = %s%n",
+                            f.ref(),
+                            f.kind.name().toLowerCase(Locale.ROOT),
+                            f.formula,
+                            org.duet.lang.JsNumber.toString(f.value)));
                 }
                 j.endArray().endObject();
             }
@@ -68,9 +106,20 @@ final class FeaturesCommand implements Callable<Integer> {
                 j.key("sliders").beginArray();
                 if (!ss.isEmpty()) sb.append("sliders\n");
                 for (FeatureInfo f : ss) {
-                    j.beginObject().key("ref").value(f.ref()).key("value").value(f.value).key("formula").value(f.formula)
+                    j.beginObject()
+                            .key("ref")
+                            .value(f.ref())
+                            .key("value")
+                            .value(f.value)
+                            .key("formula")
+                            .value(f.formula)
                             .endObject();
-                    sb.append(String.format(Locale.ROOT, "  %-18s %-9s %s = %s%n", f.ref(), "other", f.formula,
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "  %-18s %-9s %s = %s%n",
+                            f.ref(),
+                            "other",
+                            f.formula,
                             org.duet.lang.JsNumber.toString(f.value)));
                 }
                 j.endArray();

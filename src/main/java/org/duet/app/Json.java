@@ -7,13 +7,35 @@ final class Json {
     private final StringBuilder sb = new StringBuilder();
     /** Per nesting level: does the next value need a comma before it? */
     private boolean[] comma = new boolean[16];
+
     private int depth;
     private boolean afterKey;
 
-    Json beginObject() { value(); sb.append('{'); push(); return this; }
-    Json endObject() { depth--; sb.append('}'); return this; }
-    Json beginArray() { value(); sb.append('['); push(); return this; }
-    Json endArray() { depth--; sb.append(']'); return this; }
+    Json beginObject() {
+        value();
+        sb.append('{');
+        push();
+        return this;
+    }
+
+    Json endObject() {
+        depth--;
+        sb.append('}');
+        return this;
+    }
+
+    Json beginArray() {
+        value();
+        sb.append('[');
+        push();
+        return this;
+    }
+
+    Json endArray() {
+        depth--;
+        sb.append(']');
+        return this;
+    }
 
     Json key(String k) {
         if (comma[depth]) sb.append(',');
@@ -38,9 +60,17 @@ final class Json {
         return this;
     }
 
-    Json value(long n) { value(); sb.append(n); return this; }
+    Json value(long n) {
+        value();
+        sb.append(n);
+        return this;
+    }
 
-    Json value(boolean b) { value(); sb.append(b); return this; }
+    Json value(boolean b) {
+        value();
+        sb.append(b);
+        return this;
+    }
 
     private void push() {
         depth++;
@@ -65,13 +95,27 @@ final class Json {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
+                case '\b':
+                    sb.append("\\b");
+                    break;
+                case '\f':
+                    sb.append("\\f");
+                    break;
                 default:
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
@@ -80,5 +124,8 @@ final class Json {
         sb.append('"');
     }
 
-    @Override public String toString() { return sb.toString(); }
+    @Override
+    public String toString() {
+        return sb.toString();
+    }
 }

@@ -4,13 +4,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code duet render|bench|serve|zones|drag|alternatives|why|draw|delete|relate|features …}. */
-@Command(name = "duet", mixinStandardHelpOptions = true, version = "Duet 0.1",
+@Command(
+        name = "duet",
+        mixinStandardHelpOptions = true,
+        version = "Duet 0.1",
         description = "Duet: a drawing is a program in little.",
-        subcommands = {RenderCommand.class, BenchCommand.class, ServeCommand.class, ZonesCommand.class,
-                DragCommand.class, AlternativesCommand.class, WhyCommand.class, DrawCommand.class,
-                DeleteCommand.class, RelateCommand.class, FeaturesCommand.class})
+        subcommands = {
+            RenderCommand.class,
+            BenchCommand.class,
+            ServeCommand.class,
+            ZonesCommand.class,
+            DragCommand.class,
+            AlternativesCommand.class,
+            WhyCommand.class,
+            DrawCommand.class,
+            DeleteCommand.class,
+            RelateCommand.class,
+            FeaturesCommand.class
+        })
 public final class Main implements Runnable {
-    @Override public void run() {
+    @Override
+    public void run() {
         CommandLine.usage(this, System.out);
     }
 

@@ -1,17 +1,16 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.duet.lang.DuetException;
 import org.duet.svg.Renderer;
 import org.duet.synth.FeatureCatalog;
 import org.duet.synth.FeatureInfo;
 import org.duet.synth.Relate;
 import org.duet.synth.RelateResult;
-
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code duet bench --relate TOOL}: one relate request per program (top 5), timed in one JVM after warm-up. Features
@@ -25,7 +24,9 @@ final class RelateBench {
     static String request(String tool, String text) {
         Renderer.Result r = Renderer.render("bench", text);
         int need = tool.startsWith("distribute") ? 3 : 2;
-        boolean shapes = tool.startsWith("align") || tool.startsWith("distribute") || tool.startsWith("equal")
+        boolean shapes = tool.startsWith("align")
+                || tool.startsWith("distribute")
+                || tool.startsWith("equal")
                 || tool.equals("inside");
         List<String> refs = new ArrayList<>();
         for (int s = 0; s < r.canvas.elements().size() && refs.size() < need; s++) {
@@ -39,10 +40,17 @@ final class RelateBench {
         return refs.size() == need ? String.join(",", refs) : null;
     }
 
-    static int run(String tool, List<String> names, List<String> texts, int runs, int warmup, PrintWriter out,
-                   PrintWriter err) {
+    static int run(
+            String tool,
+            List<String> names,
+            List<String> texts,
+            int runs,
+            int warmup,
+            PrintWriter out,
+            PrintWriter err) {
         if (!Relate.TOOLS.contains(tool)) {
-            err.println("duet bench: unknown relate tool '" + tool + "' (tools: " + String.join(", ", Relate.TOOLS) + ")");
+            err.println(
+                    "duet bench: unknown relate tool '" + tool + "' (tools: " + String.join(", ", Relate.TOOLS) + ")");
             return 1;
         }
         Relate.Options o = new Relate.Options(5, 500);
@@ -62,7 +70,10 @@ final class RelateBench {
         int measured = 0, timedOut = 0;
         for (int i = 0; i < texts.size(); i++) {
             if (reqs.get(i) == null) {
-                out.printf(Locale.ROOT, "%s - - skipped (fewer than two shapes with features, or does not render)%n", names.get(i));
+                out.printf(
+                        Locale.ROOT,
+                        "%s - - skipped (fewer than two shapes with features, or does not render)%n",
+                        names.get(i));
                 continue;
             }
             double[] ms = new double[runs];
@@ -88,8 +99,12 @@ final class RelateBench {
             out.flush();
         }
         double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        out.printf(Locale.ROOT, "TOTAL %d programs, %d requests timed out: median %.3f ms, p95 %.3f ms, max %.3f ms%n",
-                measured, timedOut, a.length == 0 ? 0 : a[a.length / 2],
+        out.printf(
+                Locale.ROOT,
+                "TOTAL %d programs, %d requests timed out: median %.3f ms, p95 %.3f ms, max %.3f ms%n",
+                measured,
+                timedOut,
+                a.length == 0 ? 0 : a[a.length / 2],
                 a.length == 0 ? 0 : a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.95) - 1)],
                 a.length == 0 ? 0 : a[a.length - 1]);
         return 0;

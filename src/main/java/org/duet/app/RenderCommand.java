@@ -1,26 +1,28 @@
 package org.duet.app;
 
-import org.duet.eval.Limits;
-import org.duet.lang.DuetException;
-import org.duet.svg.PngExport;
-import org.duet.svg.Renderer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.duet.eval.Limits;
+import org.duet.lang.DuetException;
+import org.duet.svg.PngExport;
+import org.duet.svg.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "render", description = "Print the SVG drawn by a little program, or write it as a PNG image.",
+@Command(
+        name = "render",
+        description = "Print the SVG drawn by a little program, or write it as a PNG image.",
         mixinStandardHelpOptions = true)
 final class RenderCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little)")
     Path file;
@@ -28,20 +30,31 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--ghosts", description = "include ghost shapes (hidden helpers such as slider widgets)")
     boolean ghosts;
 
-    @Option(names = "--clean", description = "print a clean standalone SVG file (no ghosts, no editor attributes, "
-            + "a viewBox fitted to the drawing when the program gives none)")
+    @Option(
+            names = "--clean",
+            description = "print a clean standalone SVG file (no ghosts, no editor attributes, "
+                    + "a viewBox fitted to the drawing when the program gives none)")
     boolean clean;
 
-    @Option(names = "--png", paramLabel = "OUT.png", description = "write the clean drawing as a PNG image to this "
-            + "file instead of printing SVG (transparent background)")
+    @Option(
+            names = "--png",
+            paramLabel = "OUT.png",
+            description = "write the clean drawing as a PNG image to this "
+                    + "file instead of printing SVG (transparent background)")
     Path png;
 
-    @Option(names = "--scale", paramLabel = "S", description = "with --png: pixels per unit of the drawing's natural "
-            + "size (default: 1; 2 for a double-size image)")
+    @Option(
+            names = "--scale",
+            paramLabel = "S",
+            description = "with --png: pixels per unit of the drawing's natural "
+                    + "size (default: 1; 2 for a double-size image)")
     Double scale;
 
-    @Option(names = "--width", paramLabel = "W", description = "with --png: the image's width in pixels, 1 to "
-            + PngExport.MAX_SIDE + " (the height follows the drawing's proportions)")
+    @Option(
+            names = "--width",
+            paramLabel = "W",
+            description = "with --png: the image's width in pixels, 1 to " + PngExport.MAX_SIDE
+                    + " (the height follows the drawing's proportions)")
     Long width;
 
     @Option(names = "--white", description = "with --png: a white background instead of a transparent one")
@@ -59,7 +72,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "T", description = "time to show for animated slides (default: 0)")
     double time = 0;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // the PNG options are checked before the program runs
@@ -104,7 +118,8 @@ final class RenderCommand implements Callable<Integer> {
 
     private int writePng(Renderer.Result r, PrintWriter err) {
         PngExport.Background bg = white ? PngExport.Background.WHITE : PngExport.Background.TRANSPARENT;
-        byte[] bytes = width != null ? PngExport.pngWidth(r.canvas, (int) (long) width, bg)
+        byte[] bytes = width != null
+                ? PngExport.pngWidth(r.canvas, (int) (long) width, bg)
                 : PngExport.png(r.canvas, scale != null ? scale : 1, bg);
         try {
             Files.write(png, bytes);

@@ -1,15 +1,6 @@
 package org.duet.app;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
-import org.duet.doc.Workspace;
-import org.duet.eval.Prelude;
-import org.duet.svg.PngExport;
-import org.duet.ui.Services;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,23 +8,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.duet.doc.Workspace;
+import org.duet.eval.Prelude;
+import org.duet.svg.PngExport;
+import org.duet.ui.Services;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start the Duet editor: embedded Jetty with the Vaadin application.")
 final class ServeCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port = 8080;
 
-    @Option(names = "--host", paramLabel = "ADDRESS",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host = "localhost";
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "folder of documents (default: ${DEFAULT-VALUE})")
     Path workspace = Path.of("duet-workspace");
 
-    @Option(names = "--token", paramLabel = "TOKEN",
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
             description = "the access token (kept in the workspace for the next starts; default: the kept one, or a "
                     + "new random one)")
     String token;
@@ -44,11 +50,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-token", description = "no access token (allowed only on a loopback address)")
     boolean noToken;
 
-    @Option(names = "--allow-host", paramLabel = "NAME",
+    @Option(
+            names = "--allow-host",
+            paramLabel = "NAME",
             description = "also accept requests for this host name (a reverse proxy's); repeatable")
     List<String> allowHosts = new ArrayList<>();
 
-    @Override public Integer call() throws Exception {
+    @Override
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
@@ -94,22 +103,26 @@ final class ServeCommand implements Callable<Integer> {
         Access access = new Access(secret, host, port, allowHosts);
         Services.setWorkspace(ws);
         // load the prelude and warm up Batik in the background, off the first request's path
-        Thread warm = new Thread(() -> {
-            Prelude.get();
-            try {
-                // the first document shown is usually an example: run one once, so its classes are loaded
-                org.duet.svg.Renderer.render("warm-up", org.duet.doc.Examples.welcome()).canvas.toCanvasSvg(false);
-            } catch (RuntimeException ignored) {
-                // only a warm-up
-            }
-            try {
-                // Batik's first transcode is slow: do it once, but after the first page has been served
-                Thread.sleep(20_000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            PngExport.warmUp();
-        }, "duet-warm-up");
+        Thread warm = new Thread(
+                () -> {
+                    Prelude.get();
+                    try {
+                        // the first document shown is usually an example: run one once, so its classes are loaded
+                        org.duet.svg.Renderer.render("warm-up", org.duet.doc.Examples.welcome())
+                                .canvas
+                                .toCanvasSvg(false);
+                    } catch (RuntimeException ignored) {
+                        // only a warm-up
+                    }
+                    try {
+                        // Batik's first transcode is slow: do it once, but after the first page has been served
+                        Thread.sleep(20_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    PngExport.warmUp();
+                },
+                "duet-warm-up");
         warm.setDaemon(true);
         warm.start();
 
@@ -159,14 +172,15 @@ final class ServeCommand implements Callable<Integer> {
         java.lang.reflect.Field f = com.github.mvysny.vaadinboot.common.VaadinBootBase.class.getDeclaredField("server");
         f.setAccessible(true);
         f.set(boot, new com.github.mvysny.vaadinboot.common.JettyWebServer() {
-            @Override protected org.eclipse.jetty.ee10.webapp.WebAppContext createWebAppContext(VaadinBoot b)
-                    throws IOException {
+            @Override
+            protected org.eclipse.jetty.ee10.webapp.WebAppContext createWebAppContext(VaadinBoot b) throws IOException {
                 org.eclipse.jetty.ee10.webapp.WebAppContext ctx = super.createWebAppContext(b);
                 ctx.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern", SCANNED_JARS);
                 return ctx;
             }
 
-            @Override public void configure(com.github.mvysny.vaadinboot.common.VaadinBootBase<?> b) throws Exception {
+            @Override
+            public void configure(com.github.mvysny.vaadinboot.common.VaadinBootBase<?> b) throws Exception {
                 super.configure(b);
                 org.eclipse.jetty.ee10.webapp.WebAppContext ctx = getContext();
                 org.eclipse.jetty.server.Server server = ctx.getServer();

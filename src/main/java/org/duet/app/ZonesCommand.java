@@ -1,5 +1,8 @@
 package org.duet.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.duet.lang.DuetException;
 import org.duet.lang.JsNumber;
 import org.duet.lang.Loc;
@@ -15,15 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-@Command(name = "zones", mixinStandardHelpOptions = true,
+@Command(
+        name = "zones",
+        mixinStandardHelpOptions = true,
         description = "List the drag zones of every shape (shapes numbered from 0 in document order, ghosts "
                 + "included, as in render --ghosts) with the locations each zone changes.")
 final class ZonesCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program (.little)")
     Path file;
@@ -34,7 +36,8 @@ final class ZonesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON: {\"shapes\":[{\"shape\":N,\"kind\":K,\"zones\":[…]}]}")
     boolean json;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -54,7 +57,13 @@ final class ZonesCommand implements Callable<Integer> {
     static String json(SyncTable t) {
         Json j = new Json().beginObject().key("shapes").beginArray();
         for (ShapeZones s : t.shapes()) {
-            j.beginObject().key("shape").value(s.shape).key("kind").value(s.kind).key("zones").beginArray();
+            j.beginObject()
+                    .key("shape")
+                    .value(s.shape)
+                    .key("kind")
+                    .value(s.kind)
+                    .key("zones")
+                    .beginArray();
             for (Zone z : s.zones) zone(j, t.program(), z);
             j.endArray().endObject();
         }
@@ -73,17 +82,28 @@ final class ZonesCommand implements Callable<Integer> {
         j.key("changes").beginArray();
         for (TriggerElement e : z.trigger()) {
             Loc l = e.loc;
-            j.beginObject().key("attribute").value(e.attribute).key("location").beginObject()
-                    .key("name").value(name(l))
-                    .key("line").value(p.source().line(l.numStart))
-                    .key("col").value(p.source().column(l.numStart))
-                    .key("value").value(l.value)
-                    .endObject().endObject();
+            j.beginObject()
+                    .key("attribute")
+                    .value(e.attribute)
+                    .key("location")
+                    .beginObject()
+                    .key("name")
+                    .value(name(l))
+                    .key("line")
+                    .value(p.source().line(l.numStart))
+                    .key("col")
+                    .value(p.source().column(l.numStart))
+                    .key("value")
+                    .value(l.value)
+                    .endObject()
+                    .endObject();
         }
         j.endArray().endObject();
     }
 
-    static String name(Loc l) { return l.name().isEmpty() ? "loc_" + l.id() : l.name(); }
+    static String name(Loc l) {
+        return l.name().isEmpty() ? "loc_" + l.id() : l.name();
+    }
 
     /** One line per zone: {@code 3 rect Interior ACTIVE [dx] x0(40) [dy] y0(28)}. */
     static String text(SyncTable t) {
@@ -104,7 +124,11 @@ final class ZonesCommand implements Callable<Integer> {
             java.util.Set<Loc> shown = new java.util.HashSet<>();
             for (TriggerElement e : z.trigger()) {
                 if (!e.axis.equals(axis) || !shown.add(e.loc)) continue;
-                part.append(' ').append(name(e.loc)).append('(').append(JsNumber.toString(e.loc.value)).append(')');
+                part.append(' ')
+                        .append(name(e.loc))
+                        .append('(')
+                        .append(JsNumber.toString(e.loc.value))
+                        .append(')');
             }
             if (part.length() > 0) sb.append(" [").append(axis).append(']').append(part);
         }

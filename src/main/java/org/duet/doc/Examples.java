@@ -1,8 +1,5 @@
 package org.duet.doc;
 
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
 
 /** Duet's own example programs (little-lang/examples, on the class path as org/duet/examples/). */
 public final class Examples {
@@ -95,9 +94,11 @@ public final class Examples {
             try {
                 svg = Renderer.render(ex.name(), ex.text()).canvas.toExportSvg();
             } catch (DuetException e) {
-                svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 60'><text x='5' y='35'>error</text></svg>";
+                svg =
+                        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 60'><text x='5' y='35'>error</text></svg>";
             }
-            return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+            return "data:image/svg+xml;base64,"
+                    + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
         });
     }
 
@@ -117,5 +118,4 @@ public final class Examples {
         if (e != null) return e.text();
         return blank();
     }
-
 }

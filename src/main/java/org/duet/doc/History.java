@@ -10,6 +10,7 @@ import java.util.List;
 public final class History {
     /** Typing changes closer together than this merge into one step. */
     public static final long TYPING_MERGE_MS = 1200;
+
     public static final int MAX_STEPS = 500;
 
     private final List<String> states = new ArrayList<>();
@@ -21,17 +22,23 @@ public final class History {
         index = 0;
     }
 
-    public String current() { return states.get(index); }
+    public String current() {
+        return states.get(index);
+    }
 
-    public boolean canUndo() { return index > 0; }
+    public boolean canUndo() {
+        return index > 0;
+    }
 
-    public boolean canRedo() { return index < states.size() - 1; }
+    public boolean canRedo() {
+        return index < states.size() - 1;
+    }
 
     /** Records typing: merged with the previous step if that was typing a moment ago. */
     public void typed(String text, long nowMs) {
         if (text.equals(current())) return;
-        boolean merge = lastTypingAt != Long.MIN_VALUE && nowMs - lastTypingAt < TYPING_MERGE_MS && index > 0
-                && !canRedo();
+        boolean merge =
+                lastTypingAt != Long.MIN_VALUE && nowMs - lastTypingAt < TYPING_MERGE_MS && index > 0 && !canRedo();
         if (merge) {
             states.set(index, text);
         } else {

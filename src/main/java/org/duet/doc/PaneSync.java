@@ -33,7 +33,9 @@ public final class PaneSync {
     }
 
     /** Another window's (or program's) version was put into the pane with this serial. */
-    public void cameFromElsewhere(long serial) { fromElsewhere = Math.max(fromElsewhere, serial); }
+    public void cameFromElsewhere(long serial) {
+        fromElsewhere = Math.max(fromElsewhere, serial);
+    }
 
     /**
      * Judges a change of the pane: {@code text} typed on the text of serial {@code typedOn}; {@code current} is
@@ -56,11 +58,17 @@ public final class PaneSync {
         if (mine == null) mine = text;
     }
 
-    public boolean inConflict() { return mine != null; }
+    public boolean inConflict() {
+        return mine != null;
+    }
 
     /** The user's own text while a conflict is open (the text a copy must hold), or null. */
-    public String mine() { return mine; }
+    public String mine() {
+        return mine;
+    }
 
     /** The user chose (the other version, or a copy of theirs): the conflict is over. */
-    public void resolved() { mine = null; }
+    public void resolved() {
+        mine = null;
+    }
 }

@@ -53,7 +53,9 @@ public final class Workspace {
 
     /** Refused operations: a bad name, a missing or existing document, a conflicting save. */
     public static class WorkspaceException extends Exception {
-        public WorkspaceException(String message) { super(message); }
+        public WorkspaceException(String message) {
+            super(message);
+        }
     }
 
     /** The document changed since the revision a save was based on. */
@@ -72,11 +74,17 @@ public final class Workspace {
         Files.createDirectories(this.dir.resolve(TRASH));
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
-    public void addListener(Consumer<Change> l) { listeners.add(l); }
+    public void addListener(Consumer<Change> l) {
+        listeners.add(l);
+    }
 
-    public void removeListener(Consumer<Change> l) { listeners.remove(l); }
+    public void removeListener(Consumer<Change> l) {
+        listeners.remove(l);
+    }
 
     private void fire(Change c) {
         for (Consumer<Change> l : listeners) {
@@ -97,8 +105,16 @@ public final class Workspace {
         if (name.startsWith(".")) return "A name cannot start with a dot.";
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_' || c == '.' || c == '('
-                    || c == ')' || c == ',' || c == '+' || c == '\'';
+            boolean ok = Character.isLetterOrDigit(c)
+                    || c == ' '
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '('
+                    || c == ')'
+                    || c == ','
+                    || c == '+'
+                    || c == '\'';
             if (!ok) return "A name can hold letters, digits, spaces and - _ . ( ) , + ' — not “" + c + "”.";
         }
         return null;
@@ -112,7 +128,9 @@ public final class Workspace {
         return p;
     }
 
-    private Object lock(String name) { return locks.computeIfAbsent(name, k -> new Object()); }
+    private Object lock(String name) {
+        return locks.computeIfAbsent(name, k -> new Object());
+    }
 
     public boolean exists(String name) {
         try {
@@ -165,7 +183,8 @@ public final class Workspace {
      * Saves text over a document if it is still at {@code baseRevision}; returns the new revision. A document that
      * changed meanwhile raises {@link Conflict} and is left untouched.
      */
-    public String save(String name, String text, String baseRevision, Object origin) throws WorkspaceException, IOException {
+    public String save(String name, String text, String baseRevision, Object origin)
+            throws WorkspaceException, IOException {
         Path p = file(name);
         String rev;
         synchronized (lock(name)) {
@@ -193,7 +212,8 @@ public final class Workspace {
         synchronized (lock(from)) {
             synchronized (lock(to)) {
                 if (!Files.exists(a)) throw new WorkspaceException("There is no document “" + from + "”.");
-                if (Files.exists(b) && !a.equals(b)) throw new WorkspaceException("A document named “" + to + "” already exists.");
+                if (Files.exists(b) && !a.equals(b))
+                    throw new WorkspaceException("A document named “" + to + "” already exists.");
                 try {
                     Files.move(a, b, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -241,7 +261,8 @@ public final class Workspace {
 
     /** base, or "base 2", "base 3", … — the first that is free. Long bases are shortened to fit. */
     public String uniqueName(String base) {
-        String b = base.length() > MAX_NAME - 4 ? base.substring(0, MAX_NAME - 4).strip() : base;
+        String b =
+                base.length() > MAX_NAME - 4 ? base.substring(0, MAX_NAME - 4).strip() : base;
         if (!exists(b) && checkName(b) == null) return b;
         for (int i = 2; ; i++) {
             String n = b + " " + i;
@@ -287,7 +308,9 @@ public final class Workspace {
         return revision(bytes);
     }
 
-    public static String revision(String text) { return revision(text.getBytes(StandardCharsets.UTF_8)); }
+    public static String revision(String text) {
+        return revision(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     static String revision(byte[] bytes) {
         try {
@@ -298,10 +321,18 @@ public final class Workspace {
         }
     }
 
-    @Override public String toString() { return "Workspace " + dir; }
+    @Override
+    public String toString() {
+        return "Workspace " + dir;
+    }
 
-    @Override public boolean equals(Object o) { return o instanceof Workspace && ((Workspace) o).dir.equals(dir); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Workspace && ((Workspace) o).dir.equals(dir);
+    }
 
-    @Override public int hashCode() { return Objects.hash(dir); }
-
+    @Override
+    public int hashCode() {
+        return Objects.hash(dir);
+    }
 }

@@ -1,16 +1,5 @@
 package org.duet.edit;
 
-import org.duet.eval.Interpreter;
-import org.duet.eval.Limits;
-import org.duet.eval.Value;
-import org.duet.lang.DuetException;
-import org.duet.lang.Expr;
-import org.duet.lang.Program;
-import org.duet.svg.Attr;
-import org.duet.svg.Renderer;
-import org.duet.svg.SvgElement;
-import org.duet.svg.SvgNode;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +7,15 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import org.duet.eval.Interpreter;
+import org.duet.eval.Limits;
+import org.duet.eval.Value;
+import org.duet.lang.Expr;
+import org.duet.lang.Program;
+import org.duet.svg.Attr;
+import org.duet.svg.Renderer;
+import org.duet.svg.SvgElement;
+import org.duet.svg.SvgNode;
 
 /**
  * Blobs: the elements of the drawing's top-level list (interaction.md §7.1) — of {@code (blobs [ … ])}, and also of
@@ -74,18 +72,22 @@ public final class Blobs {
             if (top.list != null) return new BlobList(top, top.list.elems, top.list);
             if (top.form != TopLevel.Form.ADD_BLOB) return null;
             Expr a = top.addBlobShapes;
-            if (TopLevel.call(a, "concat", 1) && ((Expr.App) a).args.get(0) instanceof Expr.ListExpr l && l.tail == null)
-                return new BlobList(top, l.elems, l);
+            if (TopLevel.call(a, "concat", 1)
+                    && ((Expr.App) a).args.get(0) instanceof Expr.ListExpr l
+                    && l.tail == null) return new BlobList(top, l.elems, l);
             return new BlobList(top, List.of(a), null);
         }
 
-        boolean addBlob() { return top.form == TopLevel.Form.ADD_BLOB; }
+        boolean addBlob() {
+            return top.form == TopLevel.Form.ADD_BLOB;
+        }
 
         /** The list as an expression (its source text). */
         String listText() {
             String t = top.text;
-            return list != null ? t.substring(list.start, list.end) : "[" + t.substring(elems.get(0).start,
-                    elems.get(0).end) + "]";
+            return list != null
+                    ? t.substring(list.start, list.end)
+                    : "[" + t.substring(elems.get(0).start, elems.get(0).end) + "]";
         }
     }
 
@@ -183,7 +185,8 @@ public final class Blobs {
             k++;
             Expr first = elems.get(i), last = elems.get(j);
             int ls = lineStart(s, first.start), le = lineEnd(s, last.end);
-            boolean ownLines = s.substring(ls, first.start).isBlank() && s.substring(last.end, le).isBlank()
+            boolean ownLines = s.substring(ls, first.start).isBlank()
+                    && s.substring(last.end, le).isBlank()
                     && le < s.length();
             boolean nextSame = j + 1 < elems.size() && top.sameLine(last.end, elems.get(j + 1).start);
             boolean prevSame = i > 0 && top.sameLine(elems.get(i - 1).end, first.start);
@@ -201,7 +204,9 @@ public final class Blobs {
                 + "(svg (concat [ … ])), (svg [ … ]) or (addBlob … …), but it is " + top.describeMain());
     }
 
-    private static int lineStart(String s, int pos) { return s.lastIndexOf('\n', pos - 1) + 1; }
+    private static int lineStart(String s, int pos) {
+        return s.lastIndexOf('\n', pos - 1) + 1;
+    }
 
     private static int lineEnd(String s, int pos) {
         int e = s.indexOf('\n', pos);
@@ -224,10 +229,12 @@ public final class Blobs {
                         + (n == 1 ? "" : "s") + " (numbered from 0)");
             OptionalInt b = blobOf(r, shape);
             if (b.isEmpty())
-                throw new DrawException("shape " + shape + " (" + r.canvas.elements().get(shape).kind
-                        + ") is not part of a blob: it cannot be traced to one element of the drawing's list"
-                        + (top.form == TopLevel.Form.ADD_BLOB ? " (it is drawn by the main expression inside addBlob)"
-                        : ""));
+                throw new DrawException(
+                        "shape " + shape + " (" + r.canvas.elements().get(shape).kind
+                                + ") is not part of a blob: it cannot be traced to one element of the drawing's list"
+                                + (top.form == TopLevel.Form.ADD_BLOB
+                                        ? " (it is drawn by the main expression inside addBlob)"
+                                        : ""));
             blobs.add(b.getAsInt());
         }
         return delete(text, blobs);

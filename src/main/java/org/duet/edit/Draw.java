@@ -1,13 +1,5 @@
 package org.duet.edit;
 
-import org.duet.edit.Gesture.Click;
-import org.duet.edit.Gesture.ClickKind;
-import org.duet.lang.DuetException;
-import org.duet.lang.Expr;
-import org.duet.lang.Pat;
-import org.duet.lang.Printer;
-import org.duet.lang.Program;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.duet.edit.Gesture.Click;
+import org.duet.edit.Gesture.ClickKind;
+import org.duet.lang.DuetException;
+import org.duet.lang.Expr;
+import org.duet.lang.Pat;
+import org.duet.lang.Printer;
+import org.duet.lang.Program;
 
 /**
  * The drawing tools (interaction.md §6) as pure functions: program text, tool and gesture in, new program text
@@ -29,10 +28,11 @@ public final class Draw {
     private Draw() {}
 
     /** Kinds of the names the tools give (§6.1); one counter is shared by all of them. */
-    public static final List<String> KINDS = List.of("line", "rect", "square", "ellipse", "circle", "polygon", "path",
-            "text");
-    private static final Pattern COUNTED = Pattern.compile("^(?:line|rect|square|ellipse|circle|polygon|path|text)"
-            + "([0-9]+)$|_copy([0-9]+)$");
+    public static final List<String> KINDS =
+            List.of("line", "rect", "square", "ellipse", "circle", "polygon", "path", "text");
+
+    private static final Pattern COUNTED =
+            Pattern.compile("^(?:line|rect|square|ellipse|circle|polygon|path|text)" + "([0-9]+)$|_copy([0-9]+)$");
 
     /**
      * The new program, the new definition's name (null for the λ tool, which adds an expression to the blob list) and
@@ -52,8 +52,11 @@ public final class Draw {
         boolean blank = blankOrComments(text);
         Program p = blank ? null : org.duet.eval.Interpreter.parse("program", text);
         Set<String> names = p == null ? Set.of() : new HashSet<>(TopLevel.names(p));
-        boolean thaw = p != null ? p.unannotatedFrozen()
-                : Pattern.compile("(?m)^\\s*#\\s*unannotated-numbers\\s*:\\s*n!\\s*$").matcher(text).find();
+        boolean thaw = p != null
+                ? p.unannotatedFrozen()
+                : Pattern.compile("(?m)^\\s*#\\s*unannotated-numbers\\s*:\\s*n!\\s*$")
+                        .matcher(text)
+                        .find();
         Shape shape = shape(tool, g, names, thaw);
         if (blank) {
             String body = shape.name == null
@@ -105,7 +108,9 @@ public final class Draw {
     }
 
     /** The default colour number of the n-th shape: hues spread by the golden angle. */
-    static int defaultColor(int n) { return Math.floorMod(n * 137, 360); }
+    static int defaultColor(int n) {
+        return Math.floorMod(n * 137, 360);
+    }
 
     // ------------------------------------------------------------------------------------------------ shapes
 
@@ -133,8 +138,7 @@ public final class Draw {
             if (pts.size() > 2)
                 throw new DrawException("the " + tool.word + " tool is dragged: give two points, not " + pts.size());
             for (P q : pts)
-                if (q.kind != ClickKind.PLAIN)
-                    throw new DrawException("Q and C points are for the path tools only");
+                if (q.kind != ClickKind.PLAIN) throw new DrawException("Q and C points are for the path tools only");
             if (pts.get(0).x == pts.get(1).x && pts.get(0).y == pts.get(1).y)
                 throw new DrawException("nothing drawn: the pointer did not move between mouse-down and mouse-up");
         }
@@ -152,8 +156,9 @@ public final class Draw {
             case RECT, RECT_BB, ELLIPSE, ELLIPSE_BB, TEXT -> {
                 Box b = g.shift() && tool != Tool.TEXT ? square(pts.get(0), pts.get(1)) : box(pts.get(0), pts.get(1));
                 boolean sq = g.shift() && tool != Tool.TEXT;
-                String what = tool == Tool.TEXT ? "text box" : tool.word.startsWith("rect") ? (sq ? "square" : "rect")
-                        : (sq ? "circle" : "ellipse");
+                String what = tool == Tool.TEXT
+                        ? "text box"
+                        : tool.word.startsWith("rect") ? (sq ? "square" : "rect") : (sq ? "circle" : "ellipse");
                 if (b.w() == 0 || b.h() == 0)
                     throw new DrawException("nothing drawn: a " + what + " needs a width and a height (the drag was "
                             + (b.w() == 0 ? "vertical" : "horizontal") + ")");
@@ -176,10 +181,11 @@ public final class Draw {
                 for (P q : pts)
                     if (q.kind != ClickKind.PLAIN)
                         throw new DrawException("polygon points cannot be Q or C control points (those are for paths)");
-                int different = new HashSet<>(pts.stream().map(q -> q.x + "," + q.y).toList()).size();
+                int different =
+                        new HashSet<>(pts.stream().map(q -> q.x + "," + q.y).toList()).size();
                 if (different < 3)
-                    throw new DrawException("nothing drawn: a polygon needs at least 3 different points (it has "
-                            + different + ")");
+                    throw new DrawException(
+                            "nothing drawn: a polygon needs at least 3 different points (it has " + different + ")");
                 kind = "polygon";
                 body = tool == Tool.POLYGON ? polygon(pts, c, num) : polygonBB(pts, c, num);
             }
@@ -198,9 +204,13 @@ public final class Draw {
     private static final class Num {
         final boolean thaw;
 
-        Num(boolean thaw) { this.thaw = thaw; }
+        Num(boolean thaw) {
+            this.thaw = thaw;
+        }
 
-        String n(long v) { return v + (thaw ? "?" : ""); }
+        String n(long v) {
+            return v + (thaw ? "?" : "");
+        }
 
         /** A fraction of a bounding box: 0 and 1 plain, others full precision and thawed. */
         String frac(double f) {
@@ -212,8 +222,13 @@ public final class Draw {
 
     /** A box given by its top-left corner and size. */
     private record Box(long x, long y, long w, long h) {
-        long right() { return x + w; }
-        long bot() { return y + h; }
+        long right() {
+            return x + w;
+        }
+
+        long bot() {
+            return y + h;
+        }
     }
 
     private static Box box(P a, P b) {
@@ -255,8 +270,8 @@ public final class Draw {
     }
 
     private static String bounds(long l, long t, long r, long b, Num num) {
-        return "  (let bounds @ [left top right bot] [" + num.n(l) + " " + num.n(t) + " " + num.n(r) + " "
-                + num.n(b) + "]\n";
+        return "  (let bounds @ [left top right bot] [" + num.n(l) + " " + num.n(t) + " " + num.n(r) + " " + num.n(b)
+                + "]\n";
     }
 
     private static String rectBB(Box b, int c, Num num) {
@@ -309,8 +324,13 @@ public final class Draw {
 
     private static String polygon(List<P> pts, int c, Num num) {
         StringBuilder sb = new StringBuilder();
-        for (P q : pts) sb.append(sb.length() == 0 ? "" : " ").append('[').append(num.n(q.x)).append(' ')
-                .append(num.n(q.y)).append(']');
+        for (P q : pts)
+            sb.append(sb.length() == 0 ? "" : " ")
+                    .append('[')
+                    .append(num.n(q.x))
+                    .append(' ')
+                    .append(num.n(q.y))
+                    .append(']');
         return "  (let pts [" + sb + "]\n"
                 + "  (let [color strokeColor strokeWidth] [" + num.n(c) + " 360 2]\n"
                 + "    [ (rawPolygon color strokeColor strokeWidth pts 0) ])))";
@@ -334,35 +354,43 @@ public final class Draw {
     private static String polygonBB(List<P> pts, int c, Num num) {
         Box b = pointBox(pts, "polygon");
         StringBuilder sb = new StringBuilder();
-        for (P q : pts) sb.append(sb.length() == 0 ? "" : " ").append('[').append(num.frac(fx(b, q))).append(' ')
-                .append(num.frac(fy(b, q))).append(']');
+        for (P q : pts)
+            sb.append(sb.length() == 0 ? "" : " ")
+                    .append('[')
+                    .append(num.frac(fx(b, q)))
+                    .append(' ')
+                    .append(num.frac(fy(b, q)))
+                    .append(']');
         return bounds(b.x, b.y, b.right(), b.bot(), num)
                 + "  (let [color strokeColor strokeWidth] [" + num.n(c) + " 360 2]\n"
                 + "  (let pcts [" + sb + "]\n"
                 + "    [ (stretchyPolygon bounds color strokeColor strokeWidth pcts) ]))))";
     }
 
-    private static double fx(Box b, P q) { return (double) (q.x - b.x) / b.w; }
+    private static double fx(Box b, P q) {
+        return (double) (q.x - b.x) / b.w;
+    }
 
-    private static double fy(Box b, P q) { return (double) (q.y - b.y) / b.h; }
+    private static double fy(Box b, P q) {
+        return (double) (q.y - b.y) / b.h;
+    }
 
     /**
      * Path commands from clicks (§6.2): 'M' first, plain clicks 'L', a Q click and the next click 'Q', a C click
      * and the next two 'C'; a closed path binds its start to x0 y0, ends a pending curve there and ends with 'Z'.
      */
     private static String path(List<P> pts, boolean closed, boolean bb, int c, Num num) {
-        if (pts.size() < 2)
-            throw new DrawException("nothing drawn: a path needs at least 2 points, not " + pts.size());
+        if (pts.size() < 2) throw new DrawException("nothing drawn: a path needs at least 2 points, not " + pts.size());
         if (pts.get(0).kind != ClickKind.PLAIN)
-            throw new DrawException("the first point of a path is where it starts: it cannot be a Q or C control point");
+            throw new DrawException(
+                    "the first point of a path is where it starts: it cannot be a Q or C control point");
         boolean anyCurve = false;
         for (P q : pts) anyCurve |= q.kind != ClickKind.PLAIN;
         if (closed && pts.size() < 3 && !anyCurve)
             throw new DrawException("nothing drawn: a closed path of straight segments needs at least 3 points");
         Box b = bb ? pointBox(pts, "path") : null;
-        java.util.function.Function<P, String> pt = bb
-                ? q -> num.frac(fx(b, q)) + " " + num.frac(fy(b, q))
-                : q -> num.n(q.x) + " " + num.n(q.y);
+        java.util.function.Function<P, String> pt =
+                bb ? q -> num.frac(fx(b, q)) + " " + num.frac(fy(b, q)) : q -> num.n(q.x) + " " + num.n(q.y);
         List<String> d = new ArrayList<>();
         d.add("'M'");
         d.add(closed ? "x0 y0" : pt.apply(pts.get(0)));
@@ -512,7 +540,8 @@ public final class Draw {
             while (e instanceof Expr.Comment c) e = c.body;
             if (!(TopLevel.call(e, "withBounds", 2) || TopLevel.call(e, "withAnchor", 2))) continue;
             Expr f = ((Expr.App) e).args.get(1);
-            String fname = f instanceof Expr.Var v ? v.name
+            String fname = f instanceof Expr.Var v
+                    ? v.name
                     : f instanceof Expr.App a && a.fn instanceof Expr.Var v2 ? v2.name : null;
             if (fname != null) used.put(fname, src.substring(f.start, f.end));
         }

@@ -6,5 +6,7 @@ import org.duet.lang.DuetException;
 public final class DrawException extends DuetException {
     private static final long serialVersionUID = 1L;
 
-    public DrawException(String message) { super(message); }
+    public DrawException(String message) {
+        super(message);
+    }
 }

@@ -1,10 +1,9 @@
 package org.duet.edit;
 
-import org.duet.lang.Source;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.duet.lang.Source;
 
 /**
  * Text edits on a program: replacements of ranges of its (LF-normalised) text, applied to the original text so that
@@ -16,12 +15,18 @@ final class Edits {
     private final Source source;
     private final List<Edit> edits = new ArrayList<>();
 
-    Edits(Source source) { this.source = source; }
+    Edits(Source source) {
+        this.source = source;
+    }
 
     /** Inserts text at a position; insertions at the same position keep the order in which they were added. */
-    Edits insert(int at, String text) { return replace(at, at, text); }
+    Edits insert(int at, String text) {
+        return replace(at, at, text);
+    }
 
-    Edits delete(int start, int end) { return replace(start, end, ""); }
+    Edits delete(int start, int end) {
+        return replace(start, end, "");
+    }
 
     Edits replace(int start, int end, String text) {
         if (start < 0 || end < start || end > source.text().length())

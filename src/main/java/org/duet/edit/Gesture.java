@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record Gesture(List<Click> points, boolean shift, boolean closed, Integer color, LambdaFunction function) {
     /** How a path click was made: a plain click, or holding Q (quadratic control point) or C (cubic control point). */
-    public enum ClickKind { PLAIN, Q, C }
+    public enum ClickKind {
+        PLAIN,
+        Q,
+        C
+    }
 
     /** One point of a gesture. */
     public record Click(double x, double y, ClickKind kind) {
@@ -18,7 +22,9 @@ public record Gesture(List<Click> points, boolean shift, boolean closed, Integer
             if (kind == null) kind = ClickKind.PLAIN;
         }
 
-        public static Click at(double x, double y) { return new Click(x, y, ClickKind.PLAIN); }
+        public static Click at(double x, double y) {
+            return new Click(x, y, ClickKind.PLAIN);
+        }
     }
 
     public Gesture {
@@ -31,14 +37,24 @@ public record Gesture(List<Click> points, boolean shift, boolean closed, Integer
     }
 
     /** Clicked points (polygon, path). */
-    public static Gesture clicks(List<Click> points) { return new Gesture(points, false, false, null, null); }
+    public static Gesture clicks(List<Click> points) {
+        return new Gesture(points, false, false, null, null);
+    }
 
-    public Gesture withShift(boolean s) { return new Gesture(points, s, closed, color, function); }
+    public Gesture withShift(boolean s) {
+        return new Gesture(points, s, closed, color, function);
+    }
 
     /** A path that ends on its first point. */
-    public Gesture withClosed(boolean c) { return new Gesture(points, shift, c, color, function); }
+    public Gesture withClosed(boolean c) {
+        return new Gesture(points, shift, c, color, function);
+    }
 
-    public Gesture withColor(Integer c) { return new Gesture(points, shift, closed, c, function); }
+    public Gesture withColor(Integer c) {
+        return new Gesture(points, shift, closed, c, function);
+    }
 
-    public Gesture withFunction(LambdaFunction f) { return new Gesture(points, shift, closed, color, f); }
+    public Gesture withFunction(LambdaFunction f) {
+        return new Gesture(points, shift, closed, color, f);
+    }
 }

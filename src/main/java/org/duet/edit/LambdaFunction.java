@@ -18,5 +18,7 @@ public record LambdaFunction(String name, Takes takes, String expression) {
     public static final LambdaFunction STAR = new LambdaFunction("star", Takes.BOUNDS, "star");
 
     /** The entry as the tool's drop-down shows it: {@code bounds. star}, {@code anchor. (flower 'red')}. */
-    public String label() { return (takes == Takes.BOUNDS ? "bounds. " : "anchor. ") + expression; }
+    public String label() {
+        return (takes == Takes.BOUNDS ? "bounds. " : "anchor. ") + expression;
+    }
 }

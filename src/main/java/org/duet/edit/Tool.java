@@ -6,19 +6,34 @@ import java.util.Locale;
 
 /** The drawing tools (interaction.md §6). BB = the bounding-box ("stretchy") variant. */
 public enum Tool {
-    LINE("line"), RECT("rect"), ELLIPSE("ellipse"), TEXT("text"), POLYGON("polygon"), PATH("path"),
-    RECT_BB("rect-bb"), ELLIPSE_BB("ellipse-bb"), POLYGON_BB("polygon-bb"), PATH_BB("path-bb"), LAMBDA("lambda");
+    LINE("line"),
+    RECT("rect"),
+    ELLIPSE("ellipse"),
+    TEXT("text"),
+    POLYGON("polygon"),
+    PATH("path"),
+    RECT_BB("rect-bb"),
+    ELLIPSE_BB("ellipse-bb"),
+    POLYGON_BB("polygon-bb"),
+    PATH_BB("path-bb"),
+    LAMBDA("lambda");
 
     /** The tool's name on the command line. */
     public final String word;
 
-    Tool(String word) { this.word = word; }
+    Tool(String word) {
+        this.word = word;
+    }
 
     /** True for the tools drawn by clicking points (polygon, path and their BB variants); the others are dragged. */
-    public boolean byClicks() { return this == POLYGON || this == PATH || this == POLYGON_BB || this == PATH_BB; }
+    public boolean byClicks() {
+        return this == POLYGON || this == PATH || this == POLYGON_BB || this == PATH_BB;
+    }
 
     /** True for the tools whose Shift variant differs (square, circle, 45° line, square box for λ). */
-    public boolean hasShiftVariant() { return !byClicks() && this != TEXT; }
+    public boolean hasShiftVariant() {
+        return !byClicks() && this != TEXT;
+    }
 
     /** The tool named by its word ({@code rect-bb}, {@code RECT_BB} and {@code rectbb} are all accepted). */
     public static Tool parse(String s) {

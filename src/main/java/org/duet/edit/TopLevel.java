@@ -1,11 +1,10 @@
 package org.duet.edit;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.duet.lang.Expr;
 import org.duet.lang.Node;
 import org.duet.lang.Program;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The top-level layout of a program: its option and comment lines (trivia), its chain of top-level declarations
@@ -33,6 +32,7 @@ final class TopLevel {
     final List<Expr> decls = new ArrayList<>();
     /** Comment and option nodes between the last declaration (or the start) and the main expression. */
     final List<Expr> trivia = new ArrayList<>();
+
     final Expr main;
     final Form form;
     /** The element list of BLOBS, CONCAT and SVG_LIST. */
@@ -70,7 +70,9 @@ final class TopLevel {
         if (call(e, "blobs", 1) && e1(e) instanceof Expr.ListExpr le && le.tail == null) {
             f = Form.BLOBS;
             l = le;
-        } else if (call(e, "svg", 1) && call(e1(e), "concat", 1) && e1(e1(e)) instanceof Expr.ListExpr le
+        } else if (call(e, "svg", 1)
+                && call(e1(e), "concat", 1)
+                && e1(e1(e)) instanceof Expr.ListExpr le
                 && le.tail == null) {
             f = Form.CONCAT;
             l = le;
@@ -86,14 +88,18 @@ final class TopLevel {
         this.addBlobShapes = shapes;
     }
 
-    static TopLevel of(Program p) { return new TopLevel(p); }
+    static TopLevel of(Program p) {
+        return new TopLevel(p);
+    }
 
     /** True if e is {@code (name a1 … an)} with exactly n arguments. */
     static boolean call(Expr e, String name, int n) {
         return e instanceof Expr.App a && a.fn instanceof Expr.Var v && v.name.equals(name) && a.args.size() == n;
     }
 
-    private static Expr e1(Expr e) { return ((Expr.App) e).args.get(0); }
+    private static Expr e1(Expr e) {
+        return ((Expr.App) e).args.get(0);
+    }
 
     /** The main expression's form in words (for messages). */
     String describeMain() {
@@ -136,7 +142,8 @@ final class TopLevel {
     /** The line breaks in the white space after a position (at most 3), or "" if there are none. */
     private String breaksAfter(int at) {
         int n = 0;
-        for (int j = at; j < text.length() && Character.isWhitespace(text.charAt(j)); j++) if (text.charAt(j) == '\n') n++;
+        for (int j = at; j < text.length() && Character.isWhitespace(text.charAt(j)); j++)
+            if (text.charAt(j) == '\n') n++;
         return "\n".repeat(Math.min(n, 3));
     }
 
@@ -196,8 +203,9 @@ final class TopLevel {
         switch (form) {
             case BLOBS, CONCAT -> append(edits, list, item);
             case ADD_BLOB -> {
-                if (call(addBlobShapes, "concat", 1) && e1(addBlobShapes) instanceof Expr.ListExpr le && le.tail == null)
-                    append(edits, le, item);
+                if (call(addBlobShapes, "concat", 1)
+                        && e1(addBlobShapes) instanceof Expr.ListExpr le
+                        && le.tail == null) append(edits, le, item);
                 else {
                     edits.insert(addBlobShapes.start, "(concat [");
                     edits.insert(addBlobShapes.end, " " + item + "])");

@@ -10,7 +10,9 @@ package org.duet.eval;
 final class BoundedText {
     /** The text would be longer than its limit. Carries no stack trace: it is caught and turned into a message. */
     static final class Full extends RuntimeException {
-        Full() { super("text longer than its limit", null, false, false); }
+        Full() {
+            super("text longer than its limit", null, false, false);
+        }
     }
 
     /** Characters per step charged. */
@@ -21,6 +23,7 @@ final class BoundedText {
     private final StringBuilder sb = new StringBuilder();
     /** Where the display of a list already written starts and ends, so that a shared list is copied, not walked. */
     private java.util.IdentityHashMap<Object, int[]> written;
+
     private final int max;
     private final Evaluator ev;
     private long charged;
@@ -32,9 +35,13 @@ final class BoundedText {
         this.ev = ev;
     }
 
-    int length() { return sb.length(); }
+    int length() {
+        return sb.length();
+    }
 
-    int max() { return max; }
+    int max() {
+        return max;
+    }
 
     /** Appends s; if that would pass the limit, appends what fits and throws {@link Full}. */
     BoundedText append(String s) {
@@ -126,5 +133,8 @@ final class BoundedText {
     }
 
     /** The text so far, charging nothing (for a display cut short). */
-    @Override public String toString() { return sb.toString(); }
+    @Override
+    public String toString() {
+        return sb.toString();
+    }
 }

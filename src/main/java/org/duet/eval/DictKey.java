@@ -68,25 +68,38 @@ final class DictKey implements Comparable<DictKey> {
 
     private static String escape(char c) {
         switch (c) {
-            case '\\': return "\\\\";
-            case '"': return "\\\"";
-            case '\n': return "\\n";
-            case '\t': return "\\t";
-            case '\r': return "\\r";
-            case 0x0B: return "\\v";
-            case 0: return "\\0";
-            default: return null;
+            case '\\':
+                return "\\\\";
+            case '"':
+                return "\\\"";
+            case '\n':
+                return "\\n";
+            case '\t':
+                return "\\t";
+            case '\r':
+                return "\\r";
+            case 0x0B:
+                return "\\v";
+            case 0:
+                return "\\0";
+            default:
+                return null;
         }
     }
 
-    @Override public int compareTo(DictKey o) {
+    @Override
+    public int compareTo(DictKey o) {
         int c = text.compareTo(o.text);
         return c != 0 ? c : tag.compareTo(o.tag);
     }
 
-    @Override public boolean equals(Object o) {
+    @Override
+    public boolean equals(Object o) {
         return o instanceof DictKey && ((DictKey) o).text.equals(text) && ((DictKey) o).tag.equals(tag);
     }
 
-    @Override public int hashCode() { return text.hashCode() * 31 + tag.hashCode(); }
+    @Override
+    public int hashCode() {
+        return text.hashCode() * 31 + tag.hashCode();
+    }
 }

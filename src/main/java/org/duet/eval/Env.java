@@ -13,7 +13,9 @@ public final class Env {
         this.next = next;
     }
 
-    public Env bind(String name, Value value) { return new Env(name, value, this); }
+    public Env bind(String name, Value value) {
+        return new Env(name, value, this);
+    }
 
     /** The innermost binding of an interned name, or null. */
     public Value lookup(String name) {

@@ -1,5 +1,7 @@
 package org.duet.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.duet.lang.DuetException;
 import org.duet.lang.Expr;
 import org.duet.lang.Loc;
@@ -9,9 +11,6 @@ import org.duet.lang.OpTrace;
 import org.duet.lang.Pat;
 import org.duet.lang.Source;
 import org.duet.lang.Type;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The evaluator: call by value, lexical scope, every number carrying its trace. One instance evaluates one program
@@ -29,20 +28,32 @@ public final class Evaluator {
     /** The source of the first expression evaluated: the program being run (for placing errors of the prelude). */
     private Source mainSource;
 
-    public Evaluator(Limits limits) { this.limits = limits; }
+    public Evaluator(Limits limits) {
+        this.limits = limits;
+    }
 
-    public List<String> debugLog() { return debugLog; }
+    public List<String> debugLog() {
+        return debugLog;
+    }
 
-    public List<Value.Num[]> points() { return points; }
+    public List<Value.Num[]> points() {
+        return points;
+    }
 
-    public long steps() { return steps; }
+    public long steps() {
+        return steps;
+    }
 
     /** Evaluation stopped by a limit (not a fault of a particular expression). */
     public static final class Stopped extends DuetException {
-        public Stopped(String message) { super(message); }
+        public Stopped(String message) {
+            super(message);
+        }
 
         /** A stop placed at the expression that reached the limit (e.g. the one making a too long string). */
-        public Stopped(String message, Source source, int offset) { super(message, source, offset); }
+        public Stopped(String message, Source source, int offset) {
+            super(message, source, offset);
+        }
     }
 
     /** The string-length stop, at the given place (or without a position when source is null). */
@@ -104,8 +115,8 @@ public final class Evaluator {
                 }
                 case FUN: {
                     Expr.Fun f = (Expr.Fun) e;
-                    if (f.params.isEmpty()) throw error(f, "a function must have at least one parameter: (\\() …) "
-                            + "cannot be called");
+                    if (f.params.isEmpty())
+                        throw error(f, "a function must have at least one parameter: (\\() …) " + "cannot be called");
                     return new Value.Closure(f, 0, env, null);
                 }
                 case APP: {
@@ -165,8 +176,8 @@ public final class Evaluator {
                     if (l.tail != null) {
                         Value t = eval(l.tail, env);
                         if (!(t instanceof Value.ListV))
-                            throw error(l.tail, "the rest of a list [… | rest] must be a list, but it is "
-                                    + describe(t));
+                            throw error(
+                                    l.tail, "the rest of a list [… | rest] must be a list, but it is " + describe(t));
                         tail = (Value.ListV) t;
                     }
                     for (int i = k - 1; i >= 0; i--) tail = Value.ListV.cons(items[i], tail);
@@ -180,8 +191,10 @@ public final class Evaluator {
                         Value v = eval(let.value, env);
                         Env m = match(let.pat, v, env);
                         if (m == null)
-                            throw error(let, "the value " + shortDisplay(v) + " does not match the pattern of this "
-                                    + let.keyword() + " (bad environment)");
+                            throw error(
+                                    let,
+                                    "the value " + shortDisplay(v) + " does not match the pattern of this "
+                                            + let.keyword() + " (bad environment)");
                         env = m;
                     }
                     e = let.body;
@@ -224,24 +237,33 @@ public final class Evaluator {
         if (let.rec) return bindRec(let, env);
         Value v = eval(let.value, env);
         Env m = match(let.pat, v, env);
-        if (m == null) throw error(let, "the value " + shortDisplay(v) + " does not match the pattern of this "
-                + let.keyword() + " (bad environment)");
+        if (m == null)
+            throw error(
+                    let,
+                    "the value " + shortDisplay(v) + " does not match the pattern of this " + let.keyword()
+                            + " (bad environment)");
         return m;
     }
 
     private Env bindRec(Expr.Let let, Env env) {
         if (!(let.pat instanceof Pat.PVar))
-            throw error(let.pat, let.keyword() + " binds one function name; recursive definitions of several names "
-                    + "at once are not supported");
+            throw error(
+                    let.pat,
+                    let.keyword() + " binds one function name; recursive definitions of several names "
+                            + "at once are not supported");
         String name = ((Pat.PVar) let.pat).name;
         Value v = eval(let.value, env);
         if (!(v instanceof Value.Closure) || ((Value.Closure) v).selfName != null || ((Value.Closure) v).index != 0)
-            throw error(let, let.keyword() + " " + name + " must be given a function literal (\\x …), not "
-                    + describe(v) + " (bad ELet)");
+            throw error(
+                    let,
+                    let.keyword() + " " + name + " must be given a function literal (\\x …), not " + describe(v)
+                            + " (bad ELet)");
         Value.Closure c = (Value.Closure) v;
         if (c.env != env)
-            throw error(let.value, let.keyword() + " " + name + " must be given a function literal written right "
-                    + "there, not one built inside another expression");
+            throw error(
+                    let.value,
+                    let.keyword() + " " + name + " must be given a function literal written right "
+                            + "there, not one built inside another expression");
         return env.bind(name, new Value.Closure(c.fun, 0, c.env, name));
     }
 
@@ -305,11 +327,16 @@ public final class Evaluator {
         StringBuilder sb = new StringBuilder("variable not found: ").append(v.name);
         String hint = null;
         switch (v.name) {
-            case "def": case "defrec": case "let": case "letrec":
+            case "def":
+            case "defrec":
+            case "let":
+            case "letrec":
                 hint = "a (" + v.name + " …) form is malformed here: a let needs a pattern, a value and a body, "
                         + "and a def must be followed by the expression it scopes over";
                 break;
-            case "if": case "case": case "typecase":
+            case "if":
+            case "case":
+            case "typecase":
                 hint = "this (" + v.name + " …) form is malformed";
                 break;
             default:
@@ -354,14 +381,12 @@ public final class Evaluator {
         }
         if (p instanceof Pat.PNum) {
             if (v instanceof Value.Num) return ((Value.Num) v).v == ((Pat.PNum) p).value ? env : null;
-            throw error(p, "the number pattern " + patternText(p) + " cannot be matched against "
-                    + describe(v));
+            throw error(p, "the number pattern " + patternText(p) + " cannot be matched against " + describe(v));
         }
         if (p instanceof Pat.PStr) {
             if (v instanceof Value.Str) return ((Value.Str) v).v.equals(((Pat.PStr) p).value) ? env : null;
             if (v instanceof Value.Bool || v instanceof Value.Null) return null;
-            throw error(p, "the string pattern " + patternText(p) + " cannot be matched against "
-                    + describe(v));
+            throw error(p, "the string pattern " + patternText(p) + " cannot be matched against " + describe(v));
         }
         throw new IllegalStateException(p.getClass().toString());
     }
@@ -410,11 +435,16 @@ public final class Evaluator {
 
     boolean typeTest(Value v, Type t) {
         switch (t.kind) {
-            case NUM: return v instanceof Value.Num;
-            case BOOL: return v instanceof Value.Bool;
-            case STRING: return v instanceof Value.Str;
-            case NULL: return v instanceof Value.Null;
-            case WILD: return true;
+            case NUM:
+                return v instanceof Value.Num;
+            case BOOL:
+                return v instanceof Value.Bool;
+            case STRING:
+                return v instanceof Value.Str;
+            case NULL:
+                return v instanceof Value.Null;
+            case WILD:
+                return true;
             case LIST: {
                 if (!(v instanceof Value.ListV)) return false;
                 for (Value x : (Value.ListV) v) if (!typeTest(x, t.parts.get(0))) return false;
@@ -438,12 +468,17 @@ public final class Evaluator {
                 for (Type u : t.parts) if (typeTest(v, u)) return true;
                 return false;
             default: {
-                String what = t.kind == Type.Kind.NAMED ? "the type alias " + t.name
-                        : t.kind == Type.Kind.VAR ? "the type variable " + t.name
-                        : t.kind == Type.Kind.ARROW ? "a function type" : t.kind == Type.Kind.DICT
-                        ? "a dictionary type" : "a polymorphic type";
-                throw error(t, "typecase cannot test a value against " + what
-                        + " (only Num, Bool, String, Null, lists, tuples, unions and _ can be tested)");
+                String what = t.kind == Type.Kind.NAMED
+                        ? "the type alias " + t.name
+                        : t.kind == Type.Kind.VAR
+                                ? "the type variable " + t.name
+                                : t.kind == Type.Kind.ARROW
+                                        ? "a function type"
+                                        : t.kind == Type.Kind.DICT ? "a dictionary type" : "a polymorphic type";
+                throw error(
+                        t,
+                        "typecase cannot test a value against " + what
+                                + " (only Num, Bool, String, Null, lists, tuples, unions and _ can be tested)");
             }
         }
     }
@@ -456,21 +491,30 @@ public final class Evaluator {
     void debug(String line, Node at) {
         debugChars += line.length();
         if (debugChars > limits.maxStringLength)
-            throw new Stopped("evaluation stopped: the debug output (all its lines together) is longer than "
-                    + limits.maxStringLength + " characters", at.source(), at.start);
+            throw new Stopped(
+                    "evaluation stopped: the debug output (all its lines together) is longer than "
+                            + limits.maxStringLength + " characters",
+                    at.source(),
+                    at.start);
         debugLog.add(line);
     }
 
-    Limits limits() { return limits; }
+    Limits limits() {
+        return limits;
+    }
 
     void charge(long moreSteps) {
         steps += moreSteps;
         if (steps > limits.maxSteps) throw new Stopped("evaluation stopped after " + limits.maxSteps + " steps");
     }
 
-    static String describe(Value v) { return shortDisplay(v) + " (" + v.kindName() + ")"; }
+    static String describe(Value v) {
+        return shortDisplay(v) + " (" + v.kindName() + ")";
+    }
 
-    static String shortDisplay(Value v) { return v.brief(80); }
+    static String shortDisplay(Value v) {
+        return v.brief(80);
+    }
 
     static Value.Num num(double v, Op op, Value.Num... args) {
         org.duet.lang.Trace[] ts = new org.duet.lang.Trace[args.length];
@@ -478,5 +522,7 @@ public final class Evaluator {
         return new Value.Num(v, new OpTrace(op, ts));
     }
 
-    static Loc dummy() { return Loc.DUMMY; }
+    static Loc dummy() {
+        return Loc.DUMMY;
+    }
 }

@@ -1,10 +1,9 @@
 package org.duet.eval;
 
+import java.util.List;
 import org.duet.lang.Parser;
 import org.duet.lang.Program;
 import org.duet.lang.Source;
-
-import java.util.List;
 
 /** Parsing and evaluation of user programs, on big-stack threads, in the prelude's environment. */
 public final class Interpreter {
@@ -17,6 +16,7 @@ public final class Interpreter {
         public final List<String> debugLog;
         /** Point widgets ({@code (e : Point)} pairs of numbers). */
         public final List<Value.Num[]> points;
+
         public final long steps;
 
         Result(Program program, Value value, List<String> debugLog, List<Value.Num[]> points, long steps) {

@@ -27,13 +27,23 @@ public final class Limits {
         this.maxDrawingChars = maxDrawingChars;
     }
 
-    public Limits withMaxSteps(long s) { return new Limits(s, maxDepth, maxShapes, maxStringLength, maxDrawingChars); }
+    public Limits withMaxSteps(long s) {
+        return new Limits(s, maxDepth, maxShapes, maxStringLength, maxDrawingChars);
+    }
 
-    public Limits withMaxDepth(int d) { return new Limits(maxSteps, d, maxShapes, maxStringLength, maxDrawingChars); }
+    public Limits withMaxDepth(int d) {
+        return new Limits(maxSteps, d, maxShapes, maxStringLength, maxDrawingChars);
+    }
 
-    public Limits withMaxShapes(int n) { return new Limits(maxSteps, maxDepth, n, maxStringLength, maxDrawingChars); }
+    public Limits withMaxShapes(int n) {
+        return new Limits(maxSteps, maxDepth, n, maxStringLength, maxDrawingChars);
+    }
 
-    public Limits withMaxStringLength(int n) { return new Limits(maxSteps, maxDepth, maxShapes, n, maxDrawingChars); }
+    public Limits withMaxStringLength(int n) {
+        return new Limits(maxSteps, maxDepth, maxShapes, n, maxDrawingChars);
+    }
 
-    public Limits withMaxDrawingChars(long n) { return new Limits(maxSteps, maxDepth, maxShapes, maxStringLength, n); }
+    public Limits withMaxDrawingChars(long n) {
+        return new Limits(maxSteps, maxDepth, maxShapes, maxStringLength, n);
+    }
 }

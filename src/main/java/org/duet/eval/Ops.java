@@ -21,14 +21,22 @@ final class Ops {
                 return new Value.Num(Math.PI, new OpTrace(Op.PI, e));
             case EMPTY:
                 return Value.Dict.EMPTY;
-            case COS: return unary(e, a, StrictMath.cos(num(e, a)));
-            case SIN: return unary(e, a, StrictMath.sin(num(e, a)));
-            case ARCCOS: return unary(e, a, StrictMath.acos(num(e, a)));
-            case ARCSIN: return unary(e, a, StrictMath.asin(num(e, a)));
-            case SQRT: return unary(e, a, Math.sqrt(num(e, a)));
-            case FLOOR: return unary(e, a, Math.floor(num(e, a)));
-            case CEILING: return unary(e, a, Math.ceil(num(e, a)));
-            case ROUND: return unary(e, a, jsRound(num(e, a)));
+            case COS:
+                return unary(e, a, StrictMath.cos(num(e, a)));
+            case SIN:
+                return unary(e, a, StrictMath.sin(num(e, a)));
+            case ARCCOS:
+                return unary(e, a, StrictMath.acos(num(e, a)));
+            case ARCSIN:
+                return unary(e, a, StrictMath.asin(num(e, a)));
+            case SQRT:
+                return unary(e, a, Math.sqrt(num(e, a)));
+            case FLOOR:
+                return unary(e, a, Math.floor(num(e, a)));
+            case CEILING:
+                return unary(e, a, Math.ceil(num(e, a)));
+            case ROUND:
+                return unary(e, a, jsRound(num(e, a)));
             case TO_STRING:
                 return new Value.Str(display(ev, e, a));
             case DEBUG:
@@ -39,7 +47,8 @@ final class Ops {
                 String s = ((Value.Str) a).v;
                 ev.charge(s.length());
                 Value.ListV l = Value.ListV.EMPTY;
-                for (int i = s.length() - 1; i >= 0; i--) l = Value.ListV.cons(new Value.Str(String.valueOf(s.charAt(i))), l);
+                for (int i = s.length() - 1; i >= 0; i--)
+                    l = Value.ListV.cons(new Value.Str(String.valueOf(s.charAt(i))), l);
                 return l;
             }
             case PLUS:
@@ -51,16 +60,30 @@ final class Ops {
                     return new Value.Str(x.concat(y));
                 }
                 throw bad(e, a, b);
-            case MINUS: nums(e, a, b); return binary(e, a, b, v(a) - v(b));
-            case MULT: nums(e, a, b); return binary(e, a, b, v(a) * v(b));
-            case DIV: nums(e, a, b); return binary(e, a, b, v(a) / v(b));
-            case POW: nums(e, a, b); return binary(e, a, b, jsPow(v(a), v(b)));
-            case ARCTAN2: nums(e, a, b); return binary(e, a, b, StrictMath.atan2(v(a), v(b)));
+            case MINUS:
+                nums(e, a, b);
+                return binary(e, a, b, v(a) - v(b));
+            case MULT:
+                nums(e, a, b);
+                return binary(e, a, b, v(a) * v(b));
+            case DIV:
+                nums(e, a, b);
+                return binary(e, a, b, v(a) / v(b));
+            case POW:
+                nums(e, a, b);
+                return binary(e, a, b, jsPow(v(a), v(b)));
+            case ARCTAN2:
+                nums(e, a, b);
+                return binary(e, a, b, StrictMath.atan2(v(a), v(b)));
             case MOD: {
                 nums(e, a, b);
                 double x = Math.floor(v(a)), y = Math.floor(v(b));
-                if (y == 0) throw Evaluator.error(e.source(), e.opStart, "mod by zero: (mod "
-                        + a.display() + " " + b.display() + ") — the divisor rounds down to 0");
+                if (y == 0)
+                    throw Evaluator.error(
+                            e.source(),
+                            e.opStart,
+                            "mod by zero: (mod " + a.display() + " " + b.display()
+                                    + ") — the divisor rounds down to 0");
                 return binary(e, a, b, jsMod(x, y));
             }
             case LT:
@@ -152,7 +175,9 @@ final class Ops {
         if (!(a instanceof Value.Num && b instanceof Value.Num)) throw bad(e, a, b);
     }
 
-    private static double v(Value a) { return ((Value.Num) a).v; }
+    private static double v(Value a) {
+        return ((Value.Num) a).v;
+    }
 
     private static Value.Num unary(Expr.OpApp e, Value a, double r) {
         return new Value.Num(r, new OpTrace(e.op, e, ((Value.Num) a).trace));
@@ -173,16 +198,23 @@ final class Ops {
         try {
             key = DictKey.of(k, max, ev);
         } catch (BoundedText.Full full) {
-            throw new Evaluator.Stopped("evaluation stopped: a dictionary key longer than " + max + " characters (a key "
-                    + "is written out as text, see the language reference)", e.source(), e.start);
+            throw new Evaluator.Stopped(
+                    "evaluation stopped: a dictionary key longer than " + max + " characters (a key "
+                            + "is written out as text, see the language reference)",
+                    e.source(),
+                    e.start);
         }
-        if (key == null) throw Evaluator.error(e.args.get(0), "cannot use " + Evaluator.shortDisplay(k)
-                + " in a key to a dictionary (keys are numbers, strings, booleans, null or lists of those)");
+        if (key == null)
+            throw Evaluator.error(
+                    e.args.get(0),
+                    "cannot use " + Evaluator.shortDisplay(k)
+                            + " in a key to a dictionary (keys are numbers, strings, booleans, null or lists of those)");
         return key;
     }
 
     private static DuetException bad(Expr.OpApp e, Value... operands) {
-        StringBuilder sb = new StringBuilder("bad arguments to the ").append(e.op.word).append(" operator: ");
+        StringBuilder sb =
+                new StringBuilder("bad arguments to the ").append(e.op.word).append(" operator: ");
         sb.append(expectation(e.op)).append(", but got ");
         for (int i = 0; i < operands.length; i++) {
             if (i > 0) sb.append(i == operands.length - 1 ? " and " : ", ");
@@ -193,11 +225,17 @@ final class Ops {
 
     private static String expectation(Op op) {
         switch (op) {
-            case PLUS: return "it adds two numbers or joins two strings";
-            case EXPLODE: return "it takes a string";
-            case GET: case REMOVE: return "it takes a key and a dictionary";
-            case INSERT: return "it takes a key, a value and a dictionary";
-            default: return op.arity == 1 ? "it takes a number" : "it takes numbers";
+            case PLUS:
+                return "it adds two numbers or joins two strings";
+            case EXPLODE:
+                return "it takes a string";
+            case GET:
+            case REMOVE:
+                return "it takes a key and a dictionary";
+            case INSERT:
+                return "it takes a key, a value and a dictionary";
+            default:
+                return op.arity == 1 ? "it takes a number" : "it takes numbers";
         }
     }
 }

@@ -1,15 +1,14 @@
 package org.duet.eval;
 
-import org.duet.lang.Expr;
-import org.duet.lang.Parser;
-import org.duet.lang.Program;
-import org.duet.lang.Source;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.duet.lang.Expr;
+import org.duet.lang.Parser;
+import org.duet.lang.Program;
+import org.duet.lang.Source;
 
 /**
  * The prelude: parsed and evaluated once per process, in an empty environment; the bindings in force at its last
@@ -33,18 +32,25 @@ public final class Prelude {
         static final Prelude INSTANCE = load();
     }
 
-    public static Prelude get() { return Holder.INSTANCE; }
+    public static Prelude get() {
+        return Holder.INSTANCE;
+    }
 
-    public Program program() { return program; }
+    public Program program() {
+        return program;
+    }
 
-    public Env env() { return env; }
+    public Env env() {
+        return env;
+    }
 
     public static String text() {
         String override = System.getenv("DUET_PRELUDE");
         try {
             if (override != null && !override.isEmpty()) return Files.readString(Path.of(override));
             try (InputStream in = Prelude.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("the prelude " + RESOURCE + " is not on the class path");
+                if (in == null)
+                    throw new IllegalStateException("the prelude " + RESOURCE + " is not on the class path");
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

@@ -20,8 +20,8 @@ public final class Runner {
     public static final long STACK_BYTES = 1L << 30;
 
     private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
+    private static final ExecutorService POOL =
+            new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                 Thread t = new Thread(null, r, "duet-eval-" + COUNT.incrementAndGet(), STACK_BYTES);
                 t.setDaemon(true);
                 return t;

@@ -1,14 +1,13 @@
 package org.duet.eval;
 
-import org.duet.lang.Expr;
-import org.duet.lang.JsNumber;
-import org.duet.lang.Loc;
-import org.duet.lang.Trace;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.duet.lang.Expr;
+import org.duet.lang.JsNumber;
+import org.duet.lang.Loc;
+import org.duet.lang.Trace;
 
 /** Run-time values of little. Immutable. */
 public abstract class Value {
@@ -24,7 +23,9 @@ public abstract class Value {
      * The display form, whole, for a value known to be of reasonable size (tests, tools). A display longer than the
      * default string-length limit stops with the string-length error instead of being built.
      */
-    public final String display() { return display(Limits.DEFAULT.maxStringLength); }
+    public final String display() {
+        return display(Limits.DEFAULT.maxStringLength);
+    }
 
     /** The display form, or the string-length error (without a position) if it is longer than max characters. */
     public final String display(int max) {
@@ -37,14 +38,18 @@ public abstract class Value {
         return t.finish();
     }
 
-    @Override public String toString() { return display(); }
+    @Override
+    public String toString() {
+        return display();
+    }
 
     /**
      * A short display for messages: at most {@code max} characters, and a long list is summarised by its length.
      * Never builds more than max + 1 characters of the display of a large value.
      */
     public final String brief(int max) {
-        if (this instanceof ListV && ((ListV) this).size > 50) return "[a list of " + ((ListV) this).size + " elements]";
+        if (this instanceof ListV && ((ListV) this).size > 50)
+            return "[a list of " + ((ListV) this).size + " elements]";
         BoundedText t = new BoundedText(max + 1, null);
         try {
             displayInto(t);
@@ -71,9 +76,12 @@ public abstract class Value {
         }
 
         /** A number made by the runtime, not by the program (e.g. a slide number). */
-        public static Num injected(double v) { return new Num(v, Loc.DUMMY); }
+        public static Num injected(double v) {
+            return new Num(v, Loc.DUMMY);
+        }
 
-        @Override void displayInto(BoundedText out) {
+        @Override
+        void displayInto(BoundedText out) {
             // integers as JsNumber.toString prints them (-0 is 0), without making a string for each
             if (Math.abs(v) < TWO_53 && v == Math.rint(v)) out.append((long) v);
             else out.append(JsNumber.toString(v));
@@ -81,30 +89,51 @@ public abstract class Value {
 
         private static final double TWO_53 = 9007199254740992.0;
 
-        @Override public String kindName() { return "a number"; }
+        @Override
+        public String kindName() {
+            return "a number";
+        }
     }
 
     public static final class Bool extends Value {
         public static final Bool TRUE = new Bool(true), FALSE = new Bool(false);
         public final boolean v;
 
-        private Bool(boolean v) { this.v = v; }
+        private Bool(boolean v) {
+            this.v = v;
+        }
 
-        public static Bool of(boolean b) { return b ? TRUE : FALSE; }
+        public static Bool of(boolean b) {
+            return b ? TRUE : FALSE;
+        }
 
-        @Override void displayInto(BoundedText out) { out.append(v ? "true" : "false"); }
+        @Override
+        void displayInto(BoundedText out) {
+            out.append(v ? "true" : "false");
+        }
 
-        @Override public String kindName() { return "a boolean"; }
+        @Override
+        public String kindName() {
+            return "a boolean";
+        }
     }
 
     public static final class Str extends Value {
         public final String v;
 
-        public Str(String v) { this.v = v; }
+        public Str(String v) {
+            this.v = v;
+        }
 
-        @Override void displayInto(BoundedText out) { out.append('\'').append(v).append('\''); }
+        @Override
+        void displayInto(BoundedText out) {
+            out.append('\'').append(v).append('\'');
+        }
 
-        @Override public String kindName() { return "a string"; }
+        @Override
+        public String kindName() {
+            return "a string";
+        }
     }
 
     public static final class Null extends Value {
@@ -112,9 +141,15 @@ public abstract class Value {
 
         private Null() {}
 
-        @Override void displayInto(BoundedText out) { out.append("null"); }
+        @Override
+        void displayInto(BoundedText out) {
+            out.append("null");
+        }
 
-        @Override public String kindName() { return "null"; }
+        @Override
+        public String kindName() {
+            return "null";
+        }
     }
 
     /** An immutable cons list; {@link #EMPTY} is the empty list. */
@@ -130,9 +165,13 @@ public abstract class Value {
             this.size = size;
         }
 
-        public static ListV cons(Value head, ListV tail) { return new ListV(head, tail, tail.size + 1); }
+        public static ListV cons(Value head, ListV tail) {
+            return new ListV(head, tail, tail.size + 1);
+        }
 
-        public static ListV of(List<? extends Value> items) { return of(items, EMPTY); }
+        public static ListV of(List<? extends Value> items) {
+            return of(items, EMPTY);
+        }
 
         public static ListV of(List<? extends Value> items, ListV tail) {
             ListV l = tail;
@@ -140,9 +179,13 @@ public abstract class Value {
             return l;
         }
 
-        public static ListV of(Value... items) { return of(List.of(items)); }
+        public static ListV of(Value... items) {
+            return of(List.of(items));
+        }
 
-        public boolean isEmpty() { return size == 0; }
+        public boolean isEmpty() {
+            return size == 0;
+        }
 
         public Value get(int i) {
             ListV l = this;
@@ -156,13 +199,18 @@ public abstract class Value {
             return out;
         }
 
-        @Override public Iterator<Value> iterator() {
+        @Override
+        public Iterator<Value> iterator() {
             return new Iterator<>() {
                 ListV cur = ListV.this;
 
-                @Override public boolean hasNext() { return cur.size > 0; }
+                @Override
+                public boolean hasNext() {
+                    return cur.size > 0;
+                }
 
-                @Override public Value next() {
+                @Override
+                public Value next() {
                     if (cur.size == 0) throw new NoSuchElementException();
                     Value v = cur.head;
                     cur = cur.tail;
@@ -171,7 +219,8 @@ public abstract class Value {
             };
         }
 
-        @Override void displayInto(BoundedText out) {
+        @Override
+        void displayInto(BoundedText out) {
             if (size == 0) {
                 out.append("[]");
                 return;
@@ -187,7 +236,10 @@ public abstract class Value {
             out.written(this, start);
         }
 
-        @Override public String kindName() { return "a list"; }
+        @Override
+        public String kindName() {
+            return "a list";
+        }
     }
 
     /** A closure: the function literal, how many of its curried parameters are already bound, its environment. */
@@ -205,9 +257,15 @@ public abstract class Value {
             this.selfName = selfName;
         }
 
-        @Override void displayInto(BoundedText out) { out.append("<fun>"); }
+        @Override
+        void displayInto(BoundedText out) {
+            out.append("<fun>");
+        }
 
-        @Override public String kindName() { return "a function"; }
+        @Override
+        public String kindName() {
+            return "a function";
+        }
     }
 
     /** An immutable dictionary, entries sorted by key. */
@@ -221,7 +279,9 @@ public abstract class Value {
             this.values = values;
         }
 
-        public int size() { return keys.length; }
+        public int size() {
+            return keys.length;
+        }
 
         Value get(DictKey k) {
             int i = java.util.Arrays.binarySearch(keys, k);
@@ -259,7 +319,8 @@ public abstract class Value {
             return new Dict(nk, nv);
         }
 
-        @Override void displayInto(BoundedText out) {
+        @Override
+        void displayInto(BoundedText out) {
             out.append("<dict ");
             for (int i = 0; i < keys.length; i++) {
                 if (i > 0) out.append(' ');
@@ -270,6 +331,9 @@ public abstract class Value {
             out.append('>');
         }
 
-        @Override public String kindName() { return "a dictionary"; }
+        @Override
+        public String kindName() {
+            return "a dictionary";
+        }
     }
 }

@@ -14,16 +14,34 @@ public class DuetException extends RuntimeException {
         this.offset = offset;
     }
 
-    public DuetException(String message) { this(message, null, -1); }
+    public DuetException(String message) {
+        this(message, null, -1);
+    }
 
     /** The message alone, without position. */
-    public String bareMessage() { return super.getMessage(); }
+    public String bareMessage() {
+        return super.getMessage();
+    }
 
-    public Source source() { return source; }
-    public int offset() { return offset; }
-    public boolean hasPosition() { return source != null && offset >= 0; }
-    public int line() { return hasPosition() ? source.line(offset) : -1; }
-    public int column() { return hasPosition() ? source.column(offset) : -1; }
+    public Source source() {
+        return source;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public boolean hasPosition() {
+        return source != null && offset >= 0;
+    }
+
+    public int line() {
+        return hasPosition() ? source.line(offset) : -1;
+    }
+
+    public int column() {
+        return hasPosition() ? source.column(offset) : -1;
+    }
 
     /** FILE:LINE:COL: message (or FILE: message), plus a caret excerpt when there is a position. */
     public String format(String fileName) {
@@ -32,7 +50,8 @@ public class DuetException extends RuntimeException {
         return f + ":" + line() + ":" + column() + ": " + bareMessage() + "\n" + source.excerpt(offset);
     }
 
-    @Override public String getMessage() {
+    @Override
+    public String getMessage() {
         return hasPosition() ? line() + ":" + column() + ": " + bareMessage() : bareMessage();
     }
 }

@@ -6,7 +6,23 @@ import java.util.List;
 /** Expressions of little. Each kind is a nested class with a distinct {@link #kind} for fast dispatch. */
 public abstract class Expr extends Node {
     public enum Kind {
-        NUM, STR, BOOL, NULL, VAR, FUN, APP, OP, IF, CASE, TYPECASE, LIST, LET, TYPEDECL, COMMENT, OPTION, ANNOT
+        NUM,
+        STR,
+        BOOL,
+        NULL,
+        VAR,
+        FUN,
+        APP,
+        OP,
+        IF,
+        CASE,
+        TYPECASE,
+        LIST,
+        LET,
+        TYPEDECL,
+        COMMENT,
+        OPTION,
+        ANNOT
     }
 
     public final Kind kind;
@@ -37,7 +53,10 @@ public abstract class Expr extends Node {
             this.loc = loc;
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class Str extends Expr {
@@ -49,7 +68,10 @@ public abstract class Expr extends Node {
             this.value = value;
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class Bool extends Expr {
@@ -60,13 +82,21 @@ public abstract class Expr extends Node {
             this.value = value;
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class Null extends Expr {
-        public Null(int start, int end) { super(Kind.NULL, start, end); }
+        public Null(int start, int end) {
+            super(Kind.NULL, start, end);
+        }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class Var extends Expr {
@@ -78,7 +108,10 @@ public abstract class Expr extends Node {
             this.name = name.intern();
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     /** {@code (\p e)} or {@code (\(p1 … pn) e)}; the latter is curried. */
@@ -94,7 +127,10 @@ public abstract class Expr extends Node {
             this.body = body;
         }
 
-        @Override public List<Node> children() { return list(params, body); }
+        @Override
+        public List<Node> children() {
+            return list(params, body);
+        }
     }
 
     /** {@code (f a1 … an)}, applied one argument at a time. */
@@ -108,7 +144,10 @@ public abstract class Expr extends Node {
             this.args = args;
         }
 
-        @Override public List<Node> children() { return list(fn, args); }
+        @Override
+        public List<Node> children() {
+            return list(fn, args);
+        }
     }
 
     /** A built-in operator with its operands. {@link #opStart} is the position of the operator word. */
@@ -124,7 +163,10 @@ public abstract class Expr extends Node {
             this.opStart = opStart;
         }
 
-        @Override public List<Node> children() { return list(args); }
+        @Override
+        public List<Node> children() {
+            return list(args);
+        }
     }
 
     public static final class If extends Expr {
@@ -137,7 +179,10 @@ public abstract class Expr extends Node {
             this.otherwise = otherwise;
         }
 
-        @Override public List<Node> children() { return list(cond, then, otherwise); }
+        @Override
+        public List<Node> children() {
+            return list(cond, then, otherwise);
+        }
     }
 
     public static final class Branch {
@@ -160,7 +205,8 @@ public abstract class Expr extends Node {
             this.branches = branches;
         }
 
-        @Override public List<Node> children() {
+        @Override
+        public List<Node> children() {
             List<Node> out = list(scrutinee);
             for (Branch b : branches) {
                 out.add(b.pat);
@@ -184,6 +230,7 @@ public abstract class Expr extends Node {
     public static final class TypeCase extends Expr {
         /** The scrutinee variables; {@link #listScrutinee} tells whether they were written as a list. */
         public final List<Var> vars;
+
         public final boolean listScrutinee;
         public final List<TypeBranch> branches;
 
@@ -194,7 +241,8 @@ public abstract class Expr extends Node {
             this.branches = branches;
         }
 
-        @Override public List<Node> children() {
+        @Override
+        public List<Node> children() {
             List<Node> out = list(vars);
             for (TypeBranch b : branches) {
                 out.add(b.type);
@@ -215,7 +263,10 @@ public abstract class Expr extends Node {
             this.tail = tail;
         }
 
-        @Override public List<Node> children() { return list(elems, tail); }
+        @Override
+        public List<Node> children() {
+            return list(elems, tail);
+        }
     }
 
     /** let, letrec, def, defrec. For def/defrec the body follows the closing parenthesis. */
@@ -236,9 +287,14 @@ public abstract class Expr extends Node {
             this.defClose = defClose;
         }
 
-        public String keyword() { return (def ? "def" : "let") + (rec ? "rec" : ""); }
+        public String keyword() {
+            return (def ? "def" : "let") + (rec ? "rec" : "");
+        }
 
-        @Override public List<Node> children() { return list(pat, value, body); }
+        @Override
+        public List<Node> children() {
+            return list(pat, value, body);
+        }
     }
 
     /** {@code (typ p T) e} or a type alias {@code (def Name T) e}: only e matters at run time. */
@@ -246,6 +302,7 @@ public abstract class Expr extends Node {
         public final boolean alias;
         /** The declared names (alias) or the pattern (typ), kept as a node for printing. */
         public final Node head;
+
         public final Type type;
         public final Expr body;
 
@@ -257,7 +314,10 @@ public abstract class Expr extends Node {
             this.body = body;
         }
 
-        @Override public List<Node> children() { return list(head, type, body); }
+        @Override
+        public List<Node> children() {
+            return list(head, type, body);
+        }
     }
 
     /** {@code ; text LF e}. */
@@ -271,7 +331,10 @@ public abstract class Expr extends Node {
             this.body = body;
         }
 
-        @Override public List<Node> children() { return list(body); }
+        @Override
+        public List<Node> children() {
+            return list(body);
+        }
     }
 
     /** {@code # key: value LF e}. */
@@ -286,7 +349,10 @@ public abstract class Expr extends Node {
             this.body = body;
         }
 
-        @Override public List<Node> children() { return list(body); }
+        @Override
+        public List<Node> children() {
+            return list(body);
+        }
     }
 
     /** {@code (e : T)}. */
@@ -300,6 +366,9 @@ public abstract class Expr extends Node {
             this.type = type;
         }
 
-        @Override public List<Node> children() { return list(exp, type); }
+        @Override
+        public List<Node> children() {
+            return list(exp, type);
+        }
     }
 }

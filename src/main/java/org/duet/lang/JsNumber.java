@@ -63,7 +63,8 @@ public final class JsNumber {
         // At the final length, a neighbour may read back as x too: then take the closer one (ties: even digit).
         String[] up = increment(d, n), down = decrement(d, n);
         boolean okUp = up != null && up[0].length() <= d.length() && readsBack(up[0], Integer.parseInt(up[1]), x);
-        boolean okDown = down != null && down[0].length() <= d.length() && readsBack(down[0], Integer.parseInt(down[1]), x);
+        boolean okDown =
+                down != null && down[0].length() <= d.length() && readsBack(down[0], Integer.parseInt(down[1]), x);
         if (okUp || okDown) {
             BigDecimal exact = new BigDecimal(x);
             int k = d.length();

@@ -19,7 +19,11 @@ public abstract class Node {
     /** Direct sub-nodes in source order. */
     public abstract List<Node> children();
 
-    public boolean synthetic() { return start < 0; }
+    public boolean synthetic() {
+        return start < 0;
+    }
 
-    public Source source() { return source; }
+    public Source source() {
+        return source;
+    }
 }

@@ -12,7 +12,9 @@ public final class OpTrace implements Trace {
      */
     public final Expr.OpApp at;
 
-    public OpTrace(Op op, Trace... args) { this(op, null, args); }
+    public OpTrace(Op op, Trace... args) {
+        this(op, null, args);
+    }
 
     public OpTrace(Op op, Expr.OpApp at, Trace... args) {
         this.op = op;
@@ -20,15 +22,20 @@ public final class OpTrace implements Trace {
         this.args = args;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         StringBuilder sb = new StringBuilder("(").append(op.word);
         for (Trace t : args) sb.append(' ').append(t);
         return sb.append(')').toString();
     }
 
-    @Override public boolean equals(Object o) {
+    @Override
+    public boolean equals(Object o) {
         return o instanceof OpTrace && ((OpTrace) o).op == op && Arrays.equals(((OpTrace) o).args, args);
     }
 
-    @Override public int hashCode() { return op.hashCode() * 31 + Arrays.hashCode(args); }
+    @Override
+    public int hashCode() {
+        return op.hashCode() * 31 + Arrays.hashCode(args);
+    }
 }

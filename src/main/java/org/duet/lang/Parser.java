@@ -34,9 +34,13 @@ public final class Parser {
     }
 
     /** Parses a whole program. */
-    public static Program parse(Source src) { return parse(src, false); }
+    public static Program parse(Source src) {
+        return parse(src, false);
+    }
 
-    public static Program parse(String name, String text) { return parse(new Source(name, text), false); }
+    public static Program parse(String name, String text) {
+        return parse(new Source(name, text), false);
+    }
 
     public static Program parse(Source src, boolean prelude) {
         Parser p = new Parser(src, prelude);
@@ -48,10 +52,16 @@ public final class Parser {
             // The program's expression ended early. The deepest failure usually tells what was meant.
             if (p.farPos > afterExp) throw p.error();
             if (p.s.charAt(p.pos) == ';')
-                throw new DuetException("a comment cannot end the program: a comment must be followed by an "
-                        + "expression (move it before the program's last expression)", src, p.pos);
-            throw new DuetException("unexpected text after the end of the program (a program is one expression; "
-                    + "definitions are written (def name value) followed by the rest)", src, p.pos);
+                throw new DuetException(
+                        "a comment cannot end the program: a comment must be followed by an "
+                                + "expression (move it before the program's last expression)",
+                        src,
+                        p.pos);
+            throw new DuetException(
+                    "unexpected text after the end of the program (a program is one expression; "
+                            + "definitions are written (def name value) followed by the rest)",
+                    src,
+                    p.pos);
         }
         return new Program(src, root, prelude);
     }
@@ -88,7 +98,8 @@ public final class Parser {
         int i = at - 1;
         while (i >= 0 && isWs(s.charAt(i))) i--;
         int lineStart = s.lastIndexOf('\n', Math.max(i, 0));
-        String prevLine = s.substring(lineStart + 1, Math.max(i + 1, lineStart + 1)).trim();
+        String prevLine =
+                s.substring(lineStart + 1, Math.max(i + 1, lineStart + 1)).trim();
         if (prevLine.startsWith(";") && at < n && (s.charAt(at) == ')' || s.charAt(at) == ']'))
             return "a comment must be followed by an expression; move it before an element or definition";
         if (at >= n && prevLine.startsWith(";"))
@@ -134,19 +145,29 @@ public final class Parser {
 
     // ---------------------------------------------------------------------------------------------- characters
 
-    static boolean isWs(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+    static boolean isWs(char c) {
+        return c == ' ' || c == '\t' || c == '\n';
+    }
 
-    static boolean isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+    static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
 
-    static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
-    static boolean isIdentChar(char c) { return isLetter(c) || isDigit(c) || c == '_' || c == '\''; }
+    static boolean isIdentChar(char c) {
+        return isLetter(c) || isDigit(c) || c == '_' || c == '\'';
+    }
 
     static boolean isDelimiter(char c) {
         return c == '[' || c == ']' || c == '{' || c == '}' || c == '(' || c == ')' || c == '|';
     }
 
-    static boolean isSymbolChar(char c) { return !isLetter(c) && !isDigit(c) && !isWs(c) && !isDelimiter(c); }
+    static boolean isSymbolChar(char c) {
+        return !isLetter(c) && !isDigit(c) && !isWs(c) && !isDelimiter(c);
+    }
 
     private void ws() {
         while (pos < n && isWs(s.charAt(pos))) pos++;
@@ -161,11 +182,17 @@ public final class Parser {
         return false;
     }
 
-    private boolean peekWs1() { return pos < n && isWs(s.charAt(pos)); }
+    private boolean peekWs1() {
+        return pos < n && isWs(s.charAt(pos));
+    }
 
-    private boolean peekNonSym() { return pos < n && !isSymbolChar(s.charAt(pos)); }
+    private boolean peekNonSym() {
+        return pos < n && !isSymbolChar(s.charAt(pos));
+    }
 
-    private boolean peekNonId() { return pos < n && !isIdentChar(s.charAt(pos)); }
+    private boolean peekNonId() {
+        return pos < n && !isIdentChar(s.charAt(pos));
+    }
 
     /** ws then c. */
     private boolean tok(char c) {
@@ -261,9 +288,18 @@ public final class Parser {
                     if (e != null) return e;
                 } else if (isLetter(c)) {
                     int st = pos;
-                    if (s.startsWith("true", pos)) { pos += 4; return new Expr.Bool(true, st, pos); }
-                    if (s.startsWith("false", pos)) { pos += 5; return new Expr.Bool(false, st, pos); }
-                    if (s.startsWith("null", pos)) { pos += 4; return new Expr.Null(st, pos); }
+                    if (s.startsWith("true", pos)) {
+                        pos += 4;
+                        return new Expr.Bool(true, st, pos);
+                    }
+                    if (s.startsWith("false", pos)) {
+                        pos += 5;
+                        return new Expr.Bool(false, st, pos);
+                    }
+                    if (s.startsWith("null", pos)) {
+                        pos += 4;
+                        return new Expr.Null(st, pos);
+                    }
                     String name = ident();
                     return new Expr.Var(name, st, pos);
                 }
@@ -303,9 +339,18 @@ public final class Parser {
     private Loc.Annotation annotation() {
         if (pos < n) {
             char a = s.charAt(pos);
-            if (a == '!') { pos++; return Loc.Annotation.FROZEN; }
-            if (a == '?') { pos++; return Loc.Annotation.THAWED; }
-            if (a == '~') { pos++; return Loc.Annotation.ASSIGN_ONCE; }
+            if (a == '!') {
+                pos++;
+                return Loc.Annotation.FROZEN;
+            }
+            if (a == '?') {
+                pos++;
+                return Loc.Annotation.THAWED;
+            }
+            if (a == '~') {
+                pos++;
+                return Loc.Annotation.ASSIGN_ONCE;
+            }
         }
         return Loc.Annotation.NONE;
     }
@@ -353,7 +398,9 @@ public final class Parser {
         while (pos < n) {
             char c = s.charAt(pos);
             if (c == q) {
-                String r = sb == null ? s.substring(chunk, pos) : sb.append(s, chunk, pos).toString();
+                String r = sb == null
+                        ? s.substring(chunk, pos)
+                        : sb.append(s, chunk, pos).toString();
                 pos++;
                 return r;
             }
@@ -517,9 +564,13 @@ public final class Parser {
         ws();
         int opStart = pos;
         Op op;
-        if (s.startsWith("pi", pos)) { op = Op.PI; pos += 2; }
-        else if (s.startsWith("empty", pos)) { op = Op.EMPTY; pos += 5; }
-        else return fail(open);
+        if (s.startsWith("pi", pos)) {
+            op = Op.PI;
+            pos += 2;
+        } else if (s.startsWith("empty", pos)) {
+            op = Op.EMPTY;
+            pos += 5;
+        } else return fail(open);
         if (!peekNonId() || !tok(')')) return fail(open);
         return new Expr.OpApp(op, List.of(), opStart, open, pos);
     }
@@ -529,10 +580,17 @@ public final class Parser {
         ws();
         int opStart = pos;
         Op op = null;
-        for (Op o : Op.UNARY) if (s.startsWith(o.word, pos)) { op = o; break; }
+        for (Op o : Op.UNARY)
+            if (s.startsWith(o.word, pos)) {
+                op = o;
+                break;
+            }
         if (op == null) return fail(open);
         pos += op.word.length();
-        if (!peekWs1()) { expect("white space after '" + op.word + "'"); return fail(open); }
+        if (!peekWs1()) {
+            expect("white space after '" + op.word + "'");
+            return fail(open);
+        }
         Expr a = parseExp();
         if (a == null || !tok(')')) return fail(open);
         return new Expr.OpApp(op, List.of(a), opStart, open, pos);
@@ -543,17 +601,28 @@ public final class Parser {
         ws();
         int opStart = pos;
         Op op = null;
-        for (Op o : Op.SYMBOLIC) if (s.startsWith(o.word, pos)) { op = o; break; }
+        for (Op o : Op.SYMBOLIC)
+            if (s.startsWith(o.word, pos)) {
+                op = o;
+                break;
+            }
         if (op != null) {
             pos += op.word.length();
             if (!peekNonSym()) op = null;
         }
         if (op == null) {
             pos = opStart;
-            for (Op o : Op.WORD) if (s.startsWith(o.word, pos)) { op = o; break; }
+            for (Op o : Op.WORD)
+                if (s.startsWith(o.word, pos)) {
+                    op = o;
+                    break;
+                }
             if (op == null) return fail(open);
             pos += op.word.length();
-            if (!peekWs1()) { expect("white space after '" + op.word + "'"); return fail(open); }
+            if (!peekWs1()) {
+                expect("white space after '" + op.word + "'");
+                return fail(open);
+            }
         }
         Expr a = parseExp();
         if (a == null) return fail(open);
@@ -590,10 +659,16 @@ public final class Parser {
         List<Expr.Branch> branches = new ArrayList<>();
         while (true) {
             int save = pos;
-            if (!tok('(')) { pos = save; break; }
+            if (!tok('(')) {
+                pos = save;
+                break;
+            }
             Pat p = parsePat();
             Expr body = p == null ? null : parseExp();
-            if (body == null || !tok(')')) { pos = save; break; }
+            if (body == null || !tok(')')) {
+                pos = save;
+                break;
+            }
             branches.add(new Expr.Branch(p, body));
         }
         if (branches.isEmpty() || !tok(')')) return fail(open);
@@ -617,7 +692,10 @@ public final class Parser {
                 int save = pos;
                 ws();
                 int vs = pos;
-                if (!(pos < n && isLetter(s.charAt(pos)))) { pos = save; break; }
+                if (!(pos < n && isLetter(s.charAt(pos)))) {
+                    pos = save;
+                    break;
+                }
                 String v = ident();
                 vars.add(new Expr.Var(v, vs, pos));
             }
@@ -626,10 +704,16 @@ public final class Parser {
         List<Expr.TypeBranch> branches = new ArrayList<>();
         while (true) {
             int save = pos;
-            if (!tok('(')) { pos = save; break; }
+            if (!tok('(')) {
+                pos = save;
+                break;
+            }
             Type t = parseType();
             Expr body = t == null ? null : parseExp();
-            if (body == null || !tok(')')) { pos = save; break; }
+            if (body == null || !tok(')')) {
+                pos = save;
+                break;
+            }
             branches.add(new Expr.TypeBranch(t, body));
         }
         if (branches.isEmpty() || !tok(')')) return fail(open);
@@ -640,9 +724,13 @@ public final class Parser {
         pos = open + 1;
         ws();
         boolean rec;
-        if (s.startsWith("letrec", pos)) { rec = true; pos += 6; }
-        else if (s.startsWith("let", pos)) { rec = false; pos += 3; }
-        else return fail(open);
+        if (s.startsWith("letrec", pos)) {
+            rec = true;
+            pos += 6;
+        } else if (s.startsWith("let", pos)) {
+            rec = false;
+            pos += 3;
+        } else return fail(open);
         if (!peekWs1()) return fail(open);
         Pat p = parsePat();
         Expr v = p == null ? null : parseExp();
@@ -667,7 +755,10 @@ public final class Parser {
                 int save = pos;
                 ws();
                 int ns = pos;
-                if (!(pos < n && s.charAt(pos) >= 'A' && s.charAt(pos) <= 'Z')) { pos = save; break; }
+                if (!(pos < n && s.charAt(pos) >= 'A' && s.charAt(pos) <= 'Z')) {
+                    pos = save;
+                    break;
+                }
                 String name = ident();
                 names.add(new Type(Type.Kind.NAMED, List.of(), null, name, ns, pos));
             }
@@ -688,9 +779,13 @@ public final class Parser {
         pos = open + 1;
         ws();
         boolean rec;
-        if (s.startsWith("defrec", pos)) { rec = true; pos += 6; }
-        else if (s.startsWith("def", pos)) { rec = false; pos += 3; }
-        else return fail(open);
+        if (s.startsWith("defrec", pos)) {
+            rec = true;
+            pos += 6;
+        } else if (s.startsWith("def", pos)) {
+            rec = false;
+            pos += 3;
+        } else return fail(open);
         if (!peekWs1()) return fail(open);
         Pat p = parsePat();
         Expr v = p == null ? null : parseExp();
@@ -733,7 +828,11 @@ public final class Parser {
         enter();
         try {
             ws();
-            if (pos >= n) { expect("a pattern"); pos = start; return null; }
+            if (pos >= n) {
+                expect("a pattern");
+                pos = start;
+                return null;
+            }
             char c = s.charAt(pos);
             int st = pos;
             if (isLetter(c)) {
@@ -813,13 +912,19 @@ public final class Parser {
         int start = pos;
         ws();
         int st = pos;
-        if (pos >= n) { pos = start; return null; }
+        if (pos >= n) {
+            pos = start;
+            return null;
+        }
         for (String b : new String[] {"Num", "Bool", "String", "Null"}) {
             if (s.startsWith(b, pos)) {
                 pos += b.length();
                 if (peekNonId()) {
-                    Type.Kind k = b.equals("Num") ? Type.Kind.NUM : b.equals("Bool") ? Type.Kind.BOOL
-                            : b.equals("String") ? Type.Kind.STRING : Type.Kind.NULL;
+                    Type.Kind k = b.equals("Num")
+                            ? Type.Kind.NUM
+                            : b.equals("Bool")
+                                    ? Type.Kind.BOOL
+                                    : b.equals("String") ? Type.Kind.STRING : Type.Kind.NULL;
                     return new Type(k, List.of(), null, b, st, pos);
                 }
                 pos = st;
@@ -898,30 +1003,51 @@ public final class Parser {
 
     private Type arrow() {
         int start = pos;
-        if (!tok('(')) { pos = start; return null; }
+        if (!tok('(')) {
+            pos = start;
+            return null;
+        }
         int st = pos - 1;
         ws();
-        if (!s.startsWith("->", pos)) { pos = start; return null; }
+        if (!s.startsWith("->", pos)) {
+            pos = start;
+            return null;
+        }
         pos += 2;
-        if (!peekWs1()) { pos = start; return null; }
+        if (!peekWs1()) {
+            pos = start;
+            return null;
+        }
         List<Type> ts = new ArrayList<>();
         while (true) {
             Type t = parseType();
             if (t == null) break;
             ts.add(t);
         }
-        if (!tok(')')) { pos = start; return null; }
+        if (!tok(')')) {
+            pos = start;
+            return null;
+        }
         return new Type(Type.Kind.ARROW, ts, null, null, st, pos);
     }
 
     private Type forall() {
         int start = pos;
-        if (!tok('(')) { pos = start; return null; }
+        if (!tok('(')) {
+            pos = start;
+            return null;
+        }
         int st = pos - 1;
         ws();
-        if (!s.startsWith("forall", pos)) { pos = start; return null; }
+        if (!s.startsWith("forall", pos)) {
+            pos = start;
+            return null;
+        }
         pos += 6;
-        if (!peekWs1()) { pos = start; return null; }
+        if (!peekWs1()) {
+            pos = start;
+            return null;
+        }
         ws();
         StringBuilder vars = new StringBuilder();
         if (pos < n && s.charAt(pos) >= 'a' && s.charAt(pos) <= 'z') {
@@ -932,17 +1058,26 @@ public final class Parser {
             while (true) {
                 int save = pos;
                 ws();
-                if (!(pos < n && s.charAt(pos) >= 'a' && s.charAt(pos) <= 'z')) { pos = save; break; }
+                if (!(pos < n && s.charAt(pos) >= 'a' && s.charAt(pos) <= 'z')) {
+                    pos = save;
+                    break;
+                }
                 if (count++ > 0) vars.append(' ');
                 vars.append(ident());
             }
-            if (count < 2 || !tok(')')) { pos = start; return null; }
+            if (count < 2 || !tok(')')) {
+                pos = start;
+                return null;
+            }
         } else {
             pos = start;
             return null;
         }
         Type body = parseType();
-        if (body == null || !tok(')')) { pos = start; return null; }
+        if (body == null || !tok(')')) {
+            pos = start;
+            return null;
+        }
         return new Type(Type.Kind.FORALL, List.of(body), null, vars.toString(), st, pos);
     }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /** Patterns: variables (including _), as-patterns, number and string literals, list patterns. */
 public abstract class Pat extends Node {
-    protected Pat(int start, int end) { super(start, end); }
+    protected Pat(int start, int end) {
+        super(start, end);
+    }
 
     public static final class PVar extends Pat {
         public final String name;
@@ -14,7 +16,10 @@ public abstract class Pat extends Node {
             this.name = name.intern();
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class PAs extends Pat {
@@ -27,7 +32,10 @@ public abstract class Pat extends Node {
             this.pat = pat;
         }
 
-        @Override public List<Node> children() { return List.of(pat); }
+        @Override
+        public List<Node> children() {
+            return List.of(pat);
+        }
     }
 
     public static final class PNum extends Pat {
@@ -38,7 +46,10 @@ public abstract class Pat extends Node {
             this.value = value;
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class PStr extends Pat {
@@ -49,7 +60,10 @@ public abstract class Pat extends Node {
             this.value = value;
         }
 
-        @Override public List<Node> children() { return List.of(); }
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
     }
 
     public static final class PList extends Pat {
@@ -62,6 +76,9 @@ public abstract class Pat extends Node {
             this.tail = tail;
         }
 
-        @Override public List<Node> children() { return Expr.list(elems, tail); }
+        @Override
+        public List<Node> children() {
+            return Expr.list(elems, tail);
+        }
     }
 }

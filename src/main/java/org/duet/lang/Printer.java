@@ -14,7 +14,9 @@ public final class Printer {
     private Printer() {}
 
     /** The program's text, unchanged. */
-    public static String print(Program p) { return p.source().original(); }
+    public static String print(Program p) {
+        return p.source().original();
+    }
 
     /** The program's text with new values for the given locations (by location id). */
     public static String print(Program p, Map<Integer, Double> newValues) {
@@ -81,7 +83,8 @@ public final class Printer {
      */
     public static String numeral(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v))
-            throw new IllegalArgumentException("the number " + JsNumber.toString(v) + " cannot be written in a program");
+            throw new IllegalArgumentException(
+                    "the number " + JsNumber.toString(v) + " cannot be written in a program");
         if (v == 0) return "0";
         String js = JsNumber.toString(v);
         if (js.indexOf('e') < 0) return js;

@@ -28,17 +28,34 @@ public final class Program {
         nameLocations(root);
     }
 
-    public Source source() { return source; }
-    public Expr root() { return root; }
-    public boolean isPrelude() { return prelude; }
-    /** Every numeric literal of the program in source order; {@code locs().get(i).id == i + 1}. */
-    public List<Loc> locs() { return locs; }
-    public Map<String, String> options() { return options; }
+    public Source source() {
+        return source;
+    }
 
-    public Loc loc(int id) { return id >= 1 && id <= locs.size() ? locs.get(id - 1) : null; }
+    public Expr root() {
+        return root;
+    }
+
+    public boolean isPrelude() {
+        return prelude;
+    }
+    /** Every numeric literal of the program in source order; {@code locs().get(i).id == i + 1}. */
+    public List<Loc> locs() {
+        return locs;
+    }
+
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public Loc loc(int id) {
+        return id >= 1 && id <= locs.size() ? locs.get(id - 1) : null;
+    }
 
     /** True if {@code # unannotated-numbers: n!} freezes unannotated literals. */
-    public boolean unannotatedFrozen() { return "n!".equals(options.get("unannotated-numbers")); }
+    public boolean unannotatedFrozen() {
+        return "n!".equals(options.get("unannotated-numbers"));
+    }
 
     /** Walks the tree in source order, numbering literals. Iterative, so deep trees cannot overflow the stack. */
     private void collect(Expr rootExpr, List<Loc> out) {

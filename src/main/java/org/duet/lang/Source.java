@@ -13,6 +13,7 @@ public final class Source {
     private final String text;
     /** originalOffset[i] = offset in the original of text position i (length text.length()+1), or null if same. */
     private final int[] toOriginal;
+
     private final int[] lineStarts;
 
     public Source(String name, String original) {
@@ -47,9 +48,17 @@ public final class Source {
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') lineStarts[k++] = i + 1;
     }
 
-    public String name() { return name; }
-    public String text() { return text; }
-    public String original() { return original; }
+    public String name() {
+        return name;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String original() {
+        return original;
+    }
 
     public int originalOffset(int textOffset) {
         return toOriginal == null ? textOffset : toOriginal[textOffset];
@@ -72,7 +81,9 @@ public final class Source {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
 
-    public int lineCount() { return lineStarts.length; }
+    public int lineCount() {
+        return lineStarts.length;
+    }
 
     public String lineText(int line) {
         int s = lineStarts[line - 1];
@@ -81,7 +92,9 @@ public final class Source {
     }
 
     /** "line:col" of an offset. */
-    public String position(int offset) { return line(offset) + ":" + column(offset); }
+    public String position(int offset) {
+        return line(offset) + ":" + column(offset);
+    }
 
     /** A two-line excerpt: the line and a caret under the column. */
     public String excerpt(int offset) {

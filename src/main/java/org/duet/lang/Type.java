@@ -4,7 +4,21 @@ import java.util.List;
 
 /** Types: parsed, kept for printing, and used only by typecase tests. */
 public final class Type extends Node {
-    public enum Kind { NUM, BOOL, STRING, NULL, LIST, DICT, TUPLE, UNION, NAMED, VAR, WILD, ARROW, FORALL }
+    public enum Kind {
+        NUM,
+        BOOL,
+        STRING,
+        NULL,
+        LIST,
+        DICT,
+        TUPLE,
+        UNION,
+        NAMED,
+        VAR,
+        WILD,
+        ARROW,
+        FORALL
+    }
 
     public final Kind kind;
     /** Sub-types in order (element type of a list, tuple elements, union members, arrow parts, forall body). */
@@ -22,5 +36,8 @@ public final class Type extends Node {
         this.name = name;
     }
 
-    @Override public List<Node> children() { return Expr.list(parts, rest); }
+    @Override
+    public List<Node> children() {
+        return Expr.list(parts, rest);
+    }
 }

@@ -8,7 +8,17 @@ import org.duet.eval.Value;
  */
 public final class Attr {
     /** Which encoding rule applied to the value. */
-    public enum Kind { POINTS, RGBA, COLOR_NUMBER, COLOR_OPACITY, PATH, TRANSFORM, BOUNDS, NUMBER, STRING }
+    public enum Kind {
+        POINTS,
+        RGBA,
+        COLOR_NUMBER,
+        COLOR_OPACITY,
+        PATH,
+        TRANSFORM,
+        BOUNDS,
+        NUMBER,
+        STRING
+    }
 
     public final String name;
     public final Value value;
@@ -23,7 +33,12 @@ public final class Attr {
     }
 
     /** The number of a NUMBER attribute, else NaN. */
-    public double number() { return kind == Kind.NUMBER ? ((Value.Num) value).v : Double.NaN; }
+    public double number() {
+        return kind == Kind.NUMBER ? ((Value.Num) value).v : Double.NaN;
+    }
 
-    @Override public String toString() { return name + "=" + text; }
+    @Override
+    public String toString() {
+        return name + "=" + text;
+    }
 }

@@ -1,7 +1,5 @@
 package org.duet.svg;
 
-import org.duet.lang.JsNumber;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.duet.lang.JsNumber;
 
 /**
  * The bounding box of the visible drawing (ghosts excluded), computed from the model alone — no SVG engine. Used to
@@ -41,20 +40,29 @@ public final class Bounds {
         this.maxY = maxY;
     }
 
-    public double width() { return maxX - minX; }
+    public double width() {
+        return maxX - minX;
+    }
 
-    public double height() { return maxY - minY; }
+    public double height() {
+        return maxY - minY;
+    }
 
-    @Override public String toString() {
-        return "Bounds[" + JsNumber.toString(minX) + " " + JsNumber.toString(minY) + " " + JsNumber.toString(maxX)
-                + " " + JsNumber.toString(maxY) + "]";
+    @Override
+    public String toString() {
+        return "Bounds[" + JsNumber.toString(minX) + " " + JsNumber.toString(minY) + " " + JsNumber.toString(maxX) + " "
+                + JsNumber.toString(maxY) + "]";
     }
 
     /** The box of the visible drawing, or null when nothing visible is drawn. */
-    public static Bounds of(Canvas c) { return of(c.root()); }
+    public static Bounds of(Canvas c) {
+        return of(c.root());
+    }
 
     /** The box of the visible drawing below this root, or null when nothing visible is drawn. */
-    public static Bounds of(SvgNode root) { return new Walker(root).run(); }
+    public static Bounds of(SvgNode root) {
+        return new Walker(root).run();
+    }
 
     /**
      * The viewBox {@code "minX minY width height"} that fits the visible drawing with {@code padding} units around it
@@ -63,9 +71,10 @@ public final class Bounds {
      */
     public static String viewBox(Canvas c, double padding) {
         SvgNode root = c.root();
-        if (root instanceof SvgElement && ((SvgElement) root).kind.equals("svg") && !((SvgElement) root).isGhost()
-                && ((SvgElement) root).attr("viewBox") != null)
-            return null;
+        if (root instanceof SvgElement
+                && ((SvgElement) root).kind.equals("svg")
+                && !((SvgElement) root).isGhost()
+                && ((SvgElement) root).attr("viewBox") != null) return null;
         Bounds b = of(root);
         return b == null ? null : b.viewBox(padding);
     }
@@ -105,11 +114,22 @@ public final class Bounds {
 
     /** Elements that are never drawn where they stand (only through references, or not at all). */
     private static final Set<String> NOT_RENDERED = Set.of(
-            "defs", "symbol", "title", "desc", "linearGradient", "radialGradient", "stop", "pattern", "clipPath",
-            "mask", "marker", "filter");
+            "defs",
+            "symbol",
+            "title",
+            "desc",
+            "linearGradient",
+            "radialGradient",
+            "stop",
+            "pattern",
+            "clipPath",
+            "mask",
+            "marker",
+            "filter");
 
     /** Largest number of elements visited, {@code use} expansions included (guards against reference bombs). */
     private static final int MAX_VISITS = 2_000_000;
+
     private static final int MAX_USE_DEPTH = 16;
 
     /** Text estimates, as fractions of the font-size: the width of a character, and the depth below the baseline. */
@@ -121,8 +141,14 @@ public final class Bounds {
         final double strokeWidth, miterLimit, fontSize;
         final String join, cap, anchor;
 
-        Style(boolean stroked, double strokeWidth, String join, String cap, double miterLimit, double fontSize,
-              String anchor) {
+        Style(
+                boolean stroked,
+                double strokeWidth,
+                String join,
+                String cap,
+                double miterLimit,
+                double fontSize,
+                String anchor) {
             this.stroked = stroked;
             this.strokeWidth = strokeWidth;
             this.join = join;
@@ -135,7 +161,9 @@ public final class Bounds {
         static final Style INITIAL = new Style(false, 1, "miter", "butt", 4, 16, "start");
 
         /** Half the stroke width when the shape is stroked, else 0. */
-        double pad() { return stroked && strokeWidth > 0 ? strokeWidth / 2 : 0; }
+        double pad() {
+            return stroked && strokeWidth > 0 ? strokeWidth / 2 : 0;
+        }
     }
 
     private static final class Item {
@@ -158,7 +186,9 @@ public final class Bounds {
         private double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         private Map<String, SvgElement> ids;
 
-        Walker(SvgNode root) { this.root = root; }
+        Walker(SvgNode root) {
+            this.root = root;
+        }
 
         Bounds run() {
             if (!(root instanceof SvgElement)) return null;
@@ -194,13 +224,16 @@ public final class Bounds {
                         double[] at = Affine.multiply(m, Affine.translate(num(e, "x", 0), num(e, "y", 0)));
                         if (target.kind.equals("symbol")) {
                             Style ts = style(target, s);
-                            for (SvgElement c : target.childElements()) stack.push(new Item(c, at, ts, it.useDepth + 1));
+                            for (SvgElement c : target.childElements())
+                                stack.push(new Item(c, at, ts, it.useDepth + 1));
                         } else {
                             stack.push(new Item(target, at, s, it.useDepth + 1));
                         }
                         break;
                     }
-                    case "rect": rect(e, m, s); break;
+                    case "rect":
+                        rect(e, m, s);
+                        break;
                     case "circle": {
                         double r0 = num(e, "r", 0);
                         if (r0 > 0) ellipse(m, num(e, "cx", 0), num(e, "cy", 0), r0, r0, s.pad());
@@ -220,7 +253,8 @@ public final class Bounds {
                         o.finishSubpath();
                         break;
                     }
-                    case "polyline": case "polygon": {
+                    case "polyline":
+                    case "polygon": {
                         double[] p = Numbers.list(text(e, "points"));
                         if (p.length < 2) break;
                         Outline o = new Outline(this, m, s);
@@ -230,8 +264,12 @@ public final class Bounds {
                         o.finishSubpath();
                         break;
                     }
-                    case "path": new PathData(new Outline(this, m, s)).walk(text(e, "d")); break;
-                    case "text": textBox(e, m, s); break;
+                    case "path":
+                        new PathData(new Outline(this, m, s)).walk(text(e, "d"));
+                        break;
+                    case "text":
+                        textBox(e, m, s);
+                        break;
                     default:
                         // an element Duet allows but does not draw by itself (tspan outside a text, …): look inside
                         for (SvgElement c : e.childElements()) stack.push(new Item(c, m, s, it.useDepth));
@@ -251,9 +289,13 @@ public final class Bounds {
             String anchor = prop(e, css, "text-anchor");
             String join = prop(e, css, "stroke-linejoin"), cap = prop(e, css, "stroke-linecap");
             String limit = prop(e, css, "stroke-miterlimit");
-            if (stroke == null && width == null && size == null && anchor == null && join == null && cap == null
-                    && limit == null)
-                return inherited;
+            if (stroke == null
+                    && width == null
+                    && size == null
+                    && anchor == null
+                    && join == null
+                    && cap == null
+                    && limit == null) return inherited;
             boolean stroked = inherited.stroked;
             if (stroke != null && !stroke.equals("inherit")) {
                 String v = stroke.strip().toLowerCase(Locale.ROOT);
@@ -452,7 +494,10 @@ public final class Bounds {
 
         /** Adds local point (x, y) under m, with a disk of radius pad around it (a stroke). */
         void point(double[] m, double x, double y, double pad) {
-            add(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5], pad * Math.hypot(m[0], m[2]),
+            add(
+                    m[0] * x + m[2] * y + m[4],
+                    m[1] * x + m[3] * y + m[5],
+                    pad * Math.hypot(m[0], m[2]),
                     pad * Math.hypot(m[1], m[3]));
         }
 
@@ -468,7 +513,10 @@ public final class Bounds {
         /** A whole ellipse (axis-aligned in local coordinates) under m, exactly, with its stroke. */
         void ellipse(double[] m, double cx, double cy, double rx, double ry, double pad) {
             double x = m[0] * cx + m[2] * cy + m[4], y = m[1] * cx + m[3] * cy + m[5];
-            add(x, y, Math.hypot(m[0] * rx, m[2] * ry) + pad * Math.hypot(m[0], m[2]),
+            add(
+                    x,
+                    y,
+                    Math.hypot(m[0] * rx, m[2] * ry) + pad * Math.hypot(m[0], m[2]),
                     Math.hypot(m[1] * rx, m[3] * ry) + pad * Math.hypot(m[1], m[3]));
         }
     }
@@ -491,6 +539,7 @@ public final class Bounds {
          * "M x y Z" is still stroked with round or square caps); the last command closed a subpath.
          */
         private boolean drawn, touched, closed;
+
         private double firstDx, firstDy, lastDx, lastDy;
 
         Outline(Walker w, double[] m, Style s) {
@@ -504,9 +553,13 @@ public final class Bounds {
             this.miterLimit = s.miterLimit;
         }
 
-        double x() { return cx; }
+        double x() {
+            return cx;
+        }
 
-        double y() { return cy; }
+        double y() {
+            return cy;
+        }
 
         void moveTo(double x, double y) {
             finishSubpath();
@@ -543,8 +596,13 @@ public final class Bounds {
 
         void quadTo(double qx, double qy, double x, double y) {
             // a quadratic is the cubic whose control points lie 2/3 of the way to its control point
-            cubicTo(cx + 2.0 / 3 * (qx - cx), cy + 2.0 / 3 * (qy - cy), x + 2.0 / 3 * (qx - x), y + 2.0 / 3 * (qy - y),
-                    x, y);
+            cubicTo(
+                    cx + 2.0 / 3 * (qx - cx),
+                    cy + 2.0 / 3 * (qy - cy),
+                    x + 2.0 / 3 * (qx - x),
+                    y + 2.0 / 3 * (qy - y),
+                    x,
+                    y);
         }
 
         /** An elliptical arc (SVG implementation notes F.6.5/F.6.6: from end points to centre), exactly. */
@@ -581,11 +639,21 @@ public final class Bounds {
             // local points are C + u cos θ + v sin θ; tangents follow the sweep
             double ux = rx * cos, uy = rx * sin, vx = -ry * sin, vy = ry * cos;
             double sign = delta >= 0 ? 1 : -1;
-            double[] t0 = direction(sign * (-ux * Math.sin(theta1) + vx * Math.cos(theta1)),
-                    sign * (-uy * Math.sin(theta1) + vy * Math.cos(theta1)), x - x0, y - y0, 0, 0);
+            double[] t0 = direction(
+                    sign * (-ux * Math.sin(theta1) + vx * Math.cos(theta1)),
+                    sign * (-uy * Math.sin(theta1) + vy * Math.cos(theta1)),
+                    x - x0,
+                    y - y0,
+                    0,
+                    0);
             double te = theta1 + delta;
-            double[] t1 = direction(sign * (-ux * Math.sin(te) + vx * Math.cos(te)),
-                    sign * (-uy * Math.sin(te) + vy * Math.cos(te)), x - x0, y - y0, 0, 0);
+            double[] t1 = direction(
+                    sign * (-ux * Math.sin(te) + vx * Math.cos(te)),
+                    sign * (-uy * Math.sin(te) + vy * Math.cos(te)),
+                    x - x0,
+                    y - y0,
+                    0,
+                    0);
             begin(t0[0], t0[1]);
             sides(x0, y0, t0[0], t0[1]);
             sides(x, y, t1[0], t1[1]);
@@ -681,8 +749,8 @@ public final class Bounds {
         }
 
         /** The extremes of a cubic in drawing coordinates, with the stroke's reach along that coordinate. */
-        private void cubicExtremes(double x0, double y0, double x1, double y1, double x2, double y2, double x3,
-                                   double y3) {
+        private void cubicExtremes(
+                double x0, double y0, double x1, double y1, double x2, double y2, double x3, double y3) {
             // an affine image of a Bézier curve is the Bézier curve of the images of its control points
             double[] local = {x0, y0, x1, y1, x2, y2, x3, y3};
             double[] p = new double[8];
@@ -697,8 +765,11 @@ public final class Bounds {
                 for (double t : roots(qa, qb, qc)) {
                     if (!(t > 0 && t < 1)) continue;
                     double u = 1 - t, b0 = u * u * u, b1 = 3 * u * u * t, b2 = 3 * u * t * t, b3 = t * t * t;
-                    w.add(b0 * p[0] + b1 * p[2] + b2 * p[4] + b3 * p[6], b0 * p[1] + b1 * p[3] + b2 * p[5] + b3 * p[7],
-                            axis == 0 ? hx : 0, axis == 0 ? 0 : hy);
+                    w.add(
+                            b0 * p[0] + b1 * p[2] + b2 * p[4] + b3 * p[6],
+                            b0 * p[1] + b1 * p[3] + b2 * p[5] + b3 * p[7],
+                            axis == 0 ? hx : 0,
+                            axis == 0 ? 0 : hy);
                 }
             }
         }
@@ -739,7 +810,9 @@ public final class Bounds {
         private double ctrlX, ctrlY;
         private char prev = ' ';
 
-        PathData(Outline o) { this.o = o; }
+        PathData(Outline o) {
+            this.o = o;
+        }
 
         void walk(String d) {
             if (d == null) return;
@@ -800,8 +873,13 @@ public final class Bounds {
                 case 'S': {
                     if ((a = sc.numbers(4)) == null) return false;
                     boolean smooth = prev == 'C' || prev == 'S';
-                    o.cubicTo(smooth ? 2 * cx - ctrlX : cx, smooth ? 2 * cy - ctrlY : cy, a[0] + ox, a[1] + oy,
-                            a[2] + ox, a[3] + oy);
+                    o.cubicTo(
+                            smooth ? 2 * cx - ctrlX : cx,
+                            smooth ? 2 * cy - ctrlY : cy,
+                            a[0] + ox,
+                            a[1] + oy,
+                            a[2] + ox,
+                            a[3] + oy);
                     ctrlX = a[0] + ox;
                     ctrlY = a[1] + oy;
                     break;
@@ -850,22 +928,38 @@ public final class Bounds {
         static double fontSize(String s, double inherited) {
             String t = s.strip().toLowerCase(Locale.ROOT);
             switch (t) {
-                case "xx-small": return 9;
-                case "x-small": return 10;
-                case "small": return 13;
-                case "medium": return 16;
-                case "large": return 18;
-                case "x-large": return 24;
-                case "xx-large": return 32;
-                case "larger": return inherited * 1.2;
-                case "smaller": return inherited / 1.2;
-                default: break;
+                case "xx-small":
+                    return 9;
+                case "x-small":
+                    return 10;
+                case "small":
+                    return 13;
+                case "medium":
+                    return 16;
+                case "large":
+                    return 18;
+                case "x-large":
+                    return 24;
+                case "xx-large":
+                    return 32;
+                case "larger":
+                    return inherited * 1.2;
+                case "smaller":
+                    return inherited / 1.2;
+                default:
+                    break;
             }
             double f = 1;
-            if (t.endsWith("em")) { f = inherited; t = t.substring(0, t.length() - 2); }
-            else if (t.endsWith("%")) { f = inherited / 100; t = t.substring(0, t.length() - 1); }
-            else if (t.endsWith("pt")) { f = 4.0 / 3; t = t.substring(0, t.length() - 2); }
-            else if (t.endsWith("px")) t = t.substring(0, t.length() - 2);
+            if (t.endsWith("em")) {
+                f = inherited;
+                t = t.substring(0, t.length() - 2);
+            } else if (t.endsWith("%")) {
+                f = inherited / 100;
+                t = t.substring(0, t.length() - 1);
+            } else if (t.endsWith("pt")) {
+                f = 4.0 / 3;
+                t = t.substring(0, t.length() - 2);
+            } else if (t.endsWith("px")) t = t.substring(0, t.length() - 2);
             Scanner sc = new Scanner(t.strip());
             double v = sc.number();
             return sc.atEnd() && v >= 0 ? v * f : inherited;
@@ -902,13 +996,21 @@ public final class Bounds {
             private final String s;
             private int i;
 
-            Scanner(String s) { this.s = s; }
+            Scanner(String s) {
+                this.s = s;
+            }
 
-            boolean atEnd() { return i >= s.length(); }
+            boolean atEnd() {
+                return i >= s.length();
+            }
 
-            char peek() { return s.charAt(i); }
+            char peek() {
+                return s.charAt(i);
+            }
 
-            void next() { i++; }
+            void next() {
+                i++;
+            }
 
             void skipSeparators() {
                 while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',')) i++;
@@ -923,17 +1025,26 @@ public final class Bounds {
                 int start = i, j = i;
                 if (j < s.length() && (s.charAt(j) == '+' || s.charAt(j) == '-')) j++;
                 int digits = 0;
-                while (j < s.length() && Character.isDigit(s.charAt(j))) { j++; digits++; }
+                while (j < s.length() && Character.isDigit(s.charAt(j))) {
+                    j++;
+                    digits++;
+                }
                 if (j < s.length() && s.charAt(j) == '.') {
                     j++;
-                    while (j < s.length() && Character.isDigit(s.charAt(j))) { j++; digits++; }
+                    while (j < s.length() && Character.isDigit(s.charAt(j))) {
+                        j++;
+                        digits++;
+                    }
                 }
                 if (digits == 0) return Double.NaN;
                 if (j < s.length() && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
                     int k = j + 1;
                     if (k < s.length() && (s.charAt(k) == '+' || s.charAt(k) == '-')) k++;
                     int ed = 0;
-                    while (k < s.length() && Character.isDigit(s.charAt(k))) { k++; ed++; }
+                    while (k < s.length() && Character.isDigit(s.charAt(k))) {
+                        k++;
+                        ed++;
+                    }
                     if (ed > 0) j = k;
                 }
                 i = j;
@@ -1004,9 +1115,10 @@ public final class Bounds {
             if (q == IDENTITY) return p;
             if (p == IDENTITY) return q;
             return new double[] {
-                    p[0] * q[0] + p[2] * q[1], p[1] * q[0] + p[3] * q[1],
-                    p[0] * q[2] + p[2] * q[3], p[1] * q[2] + p[3] * q[3],
-                    p[0] * q[4] + p[2] * q[5] + p[4], p[1] * q[4] + p[3] * q[5] + p[5]};
+                p[0] * q[0] + p[2] * q[1], p[1] * q[0] + p[3] * q[1],
+                p[0] * q[2] + p[2] * q[3], p[1] * q[2] + p[3] * q[3],
+                p[0] * q[4] + p[2] * q[5] + p[4], p[1] * q[4] + p[3] * q[5] + p[5]
+            };
         }
 
         static double[] translate(double x, double y) {
@@ -1048,10 +1160,12 @@ public final class Bounds {
                 case "matrix":
                     return n == 6 ? a.clone() : null;
                 case "translate":
-                    return n == 1 ? new double[] {1, 0, 0, 1, a[0], 0}
+                    return n == 1
+                            ? new double[] {1, 0, 0, 1, a[0], 0}
                             : n == 2 ? new double[] {1, 0, 0, 1, a[0], a[1]} : null;
                 case "scale":
-                    return n == 1 ? new double[] {a[0], 0, 0, a[0], 0, 0}
+                    return n == 1
+                            ? new double[] {a[0], 0, 0, a[0], 0, 0}
                             : n == 2 ? new double[] {a[0], 0, 0, a[1], 0, 0} : null;
                 case "rotate": {
                     if (n != 1 && n != 3) return null;
@@ -1063,8 +1177,8 @@ public final class Bounds {
                     }
                     double[] rot = {c, s, -s, c, 0, 0};
                     if (n == 1) return rot;
-                    return Affine.multiply(Affine.multiply(Affine.translate(a[1], a[2]), rot),
-                            Affine.translate(-a[1], -a[2]));
+                    return Affine.multiply(
+                            Affine.multiply(Affine.translate(a[1], a[2]), rot), Affine.translate(-a[1], -a[2]));
                 }
                 case "skewX":
                     return n == 1 ? new double[] {1, 0, Math.tan(Math.toRadians(a[0])), 1, 0, 0} : null;

@@ -32,24 +32,36 @@ public final class Canvas {
         this.elements = Collections.unmodifiableList(all);
     }
 
-    public SvgNode root() { return root; }
+    public SvgNode root() {
+        return root;
+    }
 
     /** Elements below the root in document order; {@code elements().get(i).index() == i}. */
-    public List<SvgElement> elements() { return elements; }
+    public List<SvgElement> elements() {
+        return elements;
+    }
 
     /** The SVG text in Sketch-n-Sketch v0.5.2's format (used for conformance), ghosts shown or hidden. */
-    public String toSvg(boolean ghosts) { return SvgWriter.sns(root, ghosts); }
+    public String toSvg(boolean ghosts) {
+        return SvgWriter.sns(root, ghosts);
+    }
 
     /** The drawing for the editor's canvas: the v0.5.2 form with each element's index as {@code data-duet-i}. */
-    public String toCanvasSvg(boolean ghosts) { return SvgWriter.sns(root, ghosts, true); }
+    public String toCanvasSvg(boolean ghosts) {
+        return SvgWriter.sns(root, ghosts, true);
+    }
 
     /** A clean standalone SVG file; {@code viewBox} (may be null) is added to the root svg when it has none. */
-    public String toExportSvg(String viewBox) { return SvgWriter.export(root, viewBox); }
+    public String toExportSvg(String viewBox) {
+        return SvgWriter.export(root, viewBox);
+    }
 
     /**
      * A clean standalone SVG file fitted to its content: when the program gives the root svg no viewBox, one around
      * the visible drawing ({@link Bounds}, 10 units of padding); and when the root svg has neither width nor height,
      * both are set to the viewBox's size, so that other tools show the drawing at its natural size.
      */
-    public String toExportSvg() { return FittedExport.of(this).svg; }
+    public String toExportSvg() {
+        return FittedExport.of(this).svg;
+    }
 }

@@ -30,7 +30,9 @@ public final class CanvasDiff {
     }
 
     private static boolean sameShape(SvgElement x, SvgElement y) {
-        if (!x.kind.equals(y.kind) || x.isGhost() != y.isGhost() || x.attrs.size() != y.attrs.size()
+        if (!x.kind.equals(y.kind)
+                || x.isGhost() != y.isGhost()
+                || x.attrs.size() != y.attrs.size()
                 || x.children.size() != y.children.size()) return false;
         for (int k = 0; k < x.children.size(); k++) {
             SvgNode c = x.children.get(k), d = y.children.get(k);

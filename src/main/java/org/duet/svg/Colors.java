@@ -32,5 +32,7 @@ public final class Colors {
     }
 
     /** The opacity rule: [n a] — the number is rounded, not range-checked. */
-    public static double[] fromOpacityPair(double n) { return triple(round(n)); }
+    public static double[] fromOpacityPair(double n) {
+        return triple(round(n));
+    }
 }

@@ -1,5 +1,12 @@
 package org.duet.svg;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.htmlunit.cssparser.dom.CSSValueImpl;
 import org.htmlunit.cssparser.parser.CSSErrorHandler;
 import org.htmlunit.cssparser.parser.CSSParseException;
@@ -8,14 +15,6 @@ import org.htmlunit.cssparser.parser.InputSource;
 import org.htmlunit.cssparser.parser.LexicalUnit;
 import org.htmlunit.cssparser.parser.Locator;
 import org.htmlunit.cssparser.parser.javacc.CSS3Parser;
-
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * CSS in a drawing: a {@code style} attribute and the presentation attributes (whose values a browser reads as CSS)
@@ -36,39 +35,150 @@ public final class Css {
 
     /** Presentation attributes: their values are CSS values (and the properties a style attribute may set). */
     public static final Set<String> PRESENTATION = Set.of(
-            "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap",
-            "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "opacity", "color",
-            "visibility", "display", "font-family", "font-size", "font-weight", "font-style", "font-variant",
-            "font-stretch", "font-size-adjust", "text-anchor", "dominant-baseline", "alignment-baseline",
-            "baseline-shift", "letter-spacing", "word-spacing", "text-decoration", "writing-mode", "direction",
-            "unicode-bidi", "clip-path", "clip-rule", "mask", "filter", "marker-start", "marker-mid",
-            "marker-end", "stop-color", "stop-opacity", "color-interpolation", "color-interpolation-filters",
-            "shape-rendering", "text-rendering", "image-rendering", "vector-effect", "paint-order",
-            "mix-blend-mode", "isolation", "flood-color", "flood-opacity", "lighting-color", "overflow",
-            "pointer-events", "cursor", "transform-origin", "transform-box", "clip", "transform");
+            "fill",
+            "fill-opacity",
+            "fill-rule",
+            "stroke",
+            "stroke-width",
+            "stroke-opacity",
+            "stroke-linecap",
+            "stroke-linejoin",
+            "stroke-miterlimit",
+            "stroke-dasharray",
+            "stroke-dashoffset",
+            "opacity",
+            "color",
+            "visibility",
+            "display",
+            "font-family",
+            "font-size",
+            "font-weight",
+            "font-style",
+            "font-variant",
+            "font-stretch",
+            "font-size-adjust",
+            "text-anchor",
+            "dominant-baseline",
+            "alignment-baseline",
+            "baseline-shift",
+            "letter-spacing",
+            "word-spacing",
+            "text-decoration",
+            "writing-mode",
+            "direction",
+            "unicode-bidi",
+            "clip-path",
+            "clip-rule",
+            "mask",
+            "filter",
+            "marker-start",
+            "marker-mid",
+            "marker-end",
+            "stop-color",
+            "stop-opacity",
+            "color-interpolation",
+            "color-interpolation-filters",
+            "shape-rendering",
+            "text-rendering",
+            "image-rendering",
+            "vector-effect",
+            "paint-order",
+            "mix-blend-mode",
+            "isolation",
+            "flood-color",
+            "flood-opacity",
+            "lighting-color",
+            "overflow",
+            "pointer-events",
+            "cursor",
+            "transform-origin",
+            "transform-box",
+            "clip",
+            "transform");
 
     /** Properties a style attribute may set besides the presentation attributes. */
     static final Set<String> OTHER_PROPERTIES = Set.of(
-            "font", "font-kerning", "line-height", "white-space", "text-transform", "marker", "mask-type",
-            "x", "y", "cx", "cy", "r", "rx", "ry", "width", "height", "user-select", "touch-action");
+            "font",
+            "font-kerning",
+            "line-height",
+            "white-space",
+            "text-transform",
+            "marker",
+            "mask-type",
+            "x",
+            "y",
+            "cx",
+            "cy",
+            "r",
+            "rx",
+            "ry",
+            "width",
+            "height",
+            "user-select",
+            "touch-action");
 
     /** Functions a kept value may use (besides {@code url(#id)}, colours, {@code calc()} and {@code rect()}). */
     static final Set<String> FUNCTIONS = Set.of(
-            "min", "max", "clamp", "var", "env",
-            "rotate", "rotatex", "rotatey", "rotatez", "rotate3d", "translate", "translatex", "translatey",
-            "translatez", "translate3d", "scale", "scalex", "scaley", "scalez", "scale3d", "skew", "skewx", "skewy",
-            "matrix", "matrix3d", "perspective",
-            "blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity",
-            "saturate", "sepia", "inset", "circle", "ellipse", "polygon", "path", "color-mix");
+            "min",
+            "max",
+            "clamp",
+            "var",
+            "env",
+            "rotate",
+            "rotatex",
+            "rotatey",
+            "rotatez",
+            "rotate3d",
+            "translate",
+            "translatex",
+            "translatey",
+            "translatez",
+            "translate3d",
+            "scale",
+            "scalex",
+            "scaley",
+            "scalez",
+            "scale3d",
+            "skew",
+            "skewx",
+            "skewy",
+            "matrix",
+            "matrix3d",
+            "perspective",
+            "blur",
+            "brightness",
+            "contrast",
+            "drop-shadow",
+            "grayscale",
+            "hue-rotate",
+            "invert",
+            "opacity",
+            "saturate",
+            "sepia",
+            "inset",
+            "circle",
+            "ellipse",
+            "polygon",
+            "path",
+            "color-mix");
 
     /** Functions that load a resource or run code: a value using one is refused. */
     static final Set<String> LOADING_FUNCTIONS = Set.of(
-            "expression", "image-set", "-webkit-image-set", "image", "-webkit-image", "cross-fade",
-            "-webkit-cross-fade", "element", "-moz-element", "src");
+            "expression",
+            "image-set",
+            "-webkit-image-set",
+            "image",
+            "-webkit-image",
+            "cross-fade",
+            "-webkit-cross-fade",
+            "element",
+            "-moz-element",
+            "src");
 
     /** The same as text, in a decoded and squeezed value (see {@link #readingProblem}). */
-    private static final String[] LOADING_CALLS = {"expression(", "image-set(", "image(", "cross-fade(", "element(",
-            "src("};
+    private static final String[] LOADING_CALLS = {
+        "expression(", "image-set(", "image(", "cross-fade(", "element(", "src("
+    };
 
     private static final String[] SCRIPT_SCHEMES = {"javascript:", "vbscript:", "livescript:"};
 
@@ -131,7 +241,8 @@ public final class Css {
         CSS3Parser parser = new CSS3Parser();
         parser.setErrorHandler(QUIET);
         parser.setDocumentHandler(new HandlerBase() {
-            @Override public void property(String property, LexicalUnit value, boolean important, Locator locator) {
+            @Override
+            public void property(String property, LexicalUnit value, boolean important, Locator locator) {
                 String name = property.toLowerCase(Locale.ROOT);
                 String written = value == null ? "" : new CSSValueImpl(value).getCssText();
                 String declaration = name + ":" + written + (important ? " !important" : "");
@@ -174,9 +285,14 @@ public final class Css {
     }
 
     private static final CSSErrorHandler QUIET = new CSSErrorHandler() {
-        @Override public void warning(CSSParseException e) {}
-        @Override public void error(CSSParseException e) {}
-        @Override public void fatalError(CSSParseException e) {}
+        @Override
+        public void warning(CSSParseException e) {}
+
+        @Override
+        public void error(CSSParseException e) {}
+
+        @Override
+        public void fatalError(CSSParseException e) {}
     };
 
     private static LexicalUnit parseValue(String value) {
@@ -214,15 +330,18 @@ public final class Css {
                             v.problem = "holds a script URL, which is never allowed";
                         break;
                     case FUNCTION: {
-                        String f = u.getFunctionName() == null ? "" : u.getFunctionName().toLowerCase(Locale.ROOT);
+                        String f = u.getFunctionName() == null
+                                ? ""
+                                : u.getFunctionName().toLowerCase(Locale.ROOT);
                         if (f.equals("url")) {
                             // url("…") read as a function (an escaped name): a string argument is the address;
                             // anything else is not a reference a browser follows, and is left out
                             LexicalUnit arg = u.getParameters();
-                            if (arg != null && arg.getLexicalUnitType() == LexicalUnit.LexicalUnitType.STRING_VALUE
+                            if (arg != null
+                                    && arg.getLexicalUnitType() == LexicalUnit.LexicalUnitType.STRING_VALUE
                                     && !isLocal(arg.getStringValue()))
-                                v.problem = "refers to something outside the drawing (url(" + shorten(arg.getStringValue())
-                                        + ")); only url(#id) references are allowed";
+                                v.problem = "refers to something outside the drawing (url("
+                                        + shorten(arg.getStringValue()) + ")); only url(#id) references are allowed";
                             else v.drop = true;
                         } else if (LOADING_FUNCTIONS.contains(f)) {
                             v.problem = "uses the CSS function " + f + "(), which can load or run content";
@@ -264,7 +383,8 @@ public final class Css {
 
     private static String textProblem(String name, String v, String value, boolean decoded) {
         String how = decoded ? " (read as CSS, with its escapes and comments decoded)" : "";
-        if (hasScriptScheme(v)) return "the attribute '" + name + "' holds a script URL" + how + ", which is never allowed";
+        if (hasScriptScheme(v))
+            return "the attribute '" + name + "' holds a script URL" + how + ", which is never allowed";
         int u = v.indexOf("url(");
         while (u >= 0) {
             int s = u + 4;
@@ -350,5 +470,7 @@ public final class Css {
         return sb.toString();
     }
 
-    static String shorten(String s) { return s.length() > 40 ? s.substring(0, 37) + "…" : s; }
+    static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "…" : s;
+    }
 }

@@ -23,13 +23,17 @@ final class FittedExport {
     }
 
     /** Computed on a big stack: the writer recurses into the drawing's nesting. */
-    static FittedExport of(Canvas c) { return Runner.call(() -> fit(c)); }
+    static FittedExport of(Canvas c) {
+        return Runner.call(() -> fit(c));
+    }
 
     private static FittedExport fit(Canvas c) {
         SvgNode root = c.root();
         // the root svg, unless the writer wraps the root in one (it is another element, or a ghost)
-        SvgElement svgRoot = root instanceof SvgElement && ((SvgElement) root).kind.equals("svg")
-                && !((SvgElement) root).isGhost() ? (SvgElement) root : null;
+        SvgElement svgRoot =
+                root instanceof SvgElement && ((SvgElement) root).kind.equals("svg") && !((SvgElement) root).isGhost()
+                        ? (SvgElement) root
+                        : null;
         String fitted = Bounds.viewBox(c, PADDING);
         String svg = SvgWriter.export(root, fitted);
         String own = svgRoot == null ? null : Bounds.text(svgRoot, "viewBox");

@@ -1,5 +1,8 @@
 package org.duet.svg;
 
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.batik.bridge.UserAgent;
 import org.apache.batik.transcoder.ErrorHandler;
 import org.apache.batik.transcoder.SVGAbstractTranscoder;
@@ -12,10 +15,6 @@ import org.duet.eval.Runner;
 import org.duet.lang.DuetException;
 import org.duet.lang.JsNumber;
 import org.w3c.dom.Document;
-
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Renders a drawing to PNG with Batik: the clean export fitted to its content ({@link Canvas#toExportSvg()}) at a
@@ -31,7 +30,10 @@ public final class PngExport {
     public static final int MAX_SIDE = 8000;
 
     /** What shows where the drawing draws nothing. */
-    public enum Background { TRANSPARENT, WHITE }
+    public enum Background {
+        TRANSPARENT,
+        WHITE
+    }
 
     static {
         // no display is ever needed (and none is present on servers)
@@ -39,7 +41,9 @@ public final class PngExport {
     }
 
     /** The drawing at {@code scale} × its natural size (1 for 1×, 2 for 2×), on a transparent background. */
-    public static byte[] png(Canvas c, double scale) { return png(c, scale, Background.TRANSPARENT); }
+    public static byte[] png(Canvas c, double scale) {
+        return png(c, scale, Background.TRANSPARENT);
+    }
 
     /** The drawing at {@code scale} × its natural size, on the given background. */
     public static byte[] png(Canvas c, double scale, Background background) {
@@ -49,7 +53,9 @@ public final class PngExport {
     }
 
     /** The drawing {@code width} pixels wide (the height in proportion), on a transparent background. */
-    public static byte[] pngWidth(Canvas c, int width) { return pngWidth(c, width, Background.TRANSPARENT); }
+    public static byte[] pngWidth(Canvas c, int width) {
+        return pngWidth(c, width, Background.TRANSPARENT);
+    }
 
     /** The drawing {@code width} pixels wide (the height in proportion), on the given background. */
     public static byte[] pngWidth(Canvas c, int width, Background background) {
@@ -102,12 +108,14 @@ public final class PngExport {
     }
 
     /** A side in whole pixels (at least 1). */
-    private static long pixels(double v) { return Math.max(1, Math.round(v)); }
+    private static long pixels(double v) {
+        return Math.max(1, Math.round(v));
+    }
 
     private static DuetException tooLarge(long w, long h) {
         String size = h < 0 ? w + " pixels wide" : w + " × " + h + " pixels";
-        return new DuetException("the PNG would be " + size + "; Duet exports at most " + MAX_SIDE
-                + " pixels on each side");
+        return new DuetException(
+                "the PNG would be " + size + "; Duet exports at most " + MAX_SIDE + " pixels on each side");
     }
 
     /** The PNG of an SVG text at exactly width × height pixels (on a big stack: Batik's builder recurses). */
@@ -132,9 +140,20 @@ public final class PngExport {
         t.addTranscodingHint(SVGAbstractTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
         if (background == Background.WHITE) t.addTranscodingHint(ImageTranscoder.KEY_BACKGROUND_COLOR, Color.WHITE);
         t.setErrorHandler(new ErrorHandler() {
-            @Override public void error(TranscoderException e) throws TranscoderException { throw e; }
-            @Override public void fatalError(TranscoderException e) throws TranscoderException { throw e; }
-            @Override public void warning(TranscoderException e) { /* not worth failing an export */ }
+            @Override
+            public void error(TranscoderException e) throws TranscoderException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(TranscoderException e) throws TranscoderException {
+                throw e;
+            }
+
+            @Override
+            public void warning(TranscoderException e) {
+                /* not worth failing an export */
+            }
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -144,8 +163,7 @@ public final class PngExport {
             if (e instanceof DuetException) throw (DuetException) e;
             throw new DuetException("cannot export the drawing as PNG: " + reason(e));
         } catch (OutOfMemoryError e) {
-            throw new DuetException("not enough memory to export the drawing as a " + width + " × " + height
-                    + " PNG");
+            throw new DuetException("not enough memory to export the drawing as a " + width + " × " + height + " PNG");
         }
         return out.toByteArray();
     }
@@ -165,7 +183,10 @@ public final class PngExport {
 
     /** A Batik message on one line, without the placeholder document address or an unknown line number. */
     private static String clean(String m) {
-        m = m.replace(URI + ":", "").replace(URI, "").replaceAll("\\s*\\n\\s*", " ").strip();
+        m = m.replace(URI + ":", "")
+                .replace(URI, "")
+                .replaceAll("\\s*\\n\\s*", " ")
+                .strip();
         return m.startsWith("-1 ") ? m.substring(3) : m;
     }
 
@@ -174,18 +195,24 @@ public final class PngExport {
 
     /** Batik's PNG transcoder with a user agent that reports errors by throwing, never by printing stack traces. */
     private static final class QuietPngTranscoder extends PNGTranscoder {
-        @Override protected UserAgent createUserAgent() {
+        @Override
+        protected UserAgent createUserAgent() {
             return new SVGAbstractTranscoderUserAgent() {
-                @Override public void displayError(String message) {
+                @Override
+                public void displayError(String message) {
                     throw new DuetException("cannot export the drawing as PNG: "
                             + (message == null ? "unknown error" : clean(message)));
                 }
 
-                @Override public void displayError(Exception e) {
+                @Override
+                public void displayError(Exception e) {
                     throw new DuetException("cannot export the drawing as PNG: " + reason(e));
                 }
 
-                @Override public void displayMessage(String message) { /* silent */ }
+                @Override
+                public void displayMessage(String message) {
+                    /* silent */
+                }
             };
         }
     }

@@ -1,12 +1,11 @@
 package org.duet.svg;
 
+import java.util.List;
 import org.duet.eval.Interpreter;
 import org.duet.eval.Limits;
 import org.duet.eval.Runner;
 import org.duet.eval.Value;
 import org.duet.lang.Program;
-
-import java.util.List;
 
 /** Program text in, drawing out: parse, evaluate, show slide-shows at a given slide, convert to the model. */
 public final class Renderer {
@@ -30,12 +29,20 @@ public final class Renderer {
         public final List<String> debugLog;
         /** Point widgets: pairs of numbers the program annotated {@code (e : Point)}. */
         public final List<org.duet.eval.Value.Num[]> points;
+
         public final long steps;
         /** Number of slides (0 for an ordinary program), movies of the shown slide, and the frame's duration. */
         public final double slideCount, movieCount, duration;
 
-        Result(Program program, Canvas canvas, List<String> debugLog, List<org.duet.eval.Value.Num[]> points, long steps,
-               double slideCount, double movieCount, double duration) {
+        Result(
+                Program program,
+                Canvas canvas,
+                List<String> debugLog,
+                List<org.duet.eval.Value.Num[]> points,
+                long steps,
+                double slideCount,
+                double movieCount,
+                double duration) {
             this.points = points;
             this.program = program;
             this.canvas = canvas;
@@ -47,7 +54,9 @@ public final class Renderer {
         }
     }
 
-    public static Result render(String name, String text) { return render(name, text, Limits.DEFAULT, Frame.FIRST); }
+    public static Result render(String name, String text) {
+        return render(name, text, Limits.DEFAULT, Frame.FIRST);
+    }
 
     public static Result render(String name, String text, Limits limits, Frame frame) {
         return Runner.call(() -> render(Interpreter.parse(name, text), limits, frame));
@@ -68,17 +77,22 @@ public final class Renderer {
                 } else {
                     v = movie;
                 }
-                if (v instanceof Value.ListV && ((Value.ListV) v).size >= 2
+                if (v instanceof Value.ListV
+                        && ((Value.ListV) v).size >= 2
                         && ((Value.ListV) v).head instanceof Value.Str) {
                     Value.ListV spec = (Value.ListV) v;
                     String tag = ((Value.Str) spec.head).v;
                     if (tag.equals("Static") && spec.size == 2) {
-                        v = Interpreter.apply(spec.get(1), limits, Value.Num.injected(frame.slide),
-                                Value.Num.injected(frame.movie));
+                        v = Interpreter.apply(
+                                spec.get(1), limits, Value.Num.injected(frame.slide), Value.Num.injected(frame.movie));
                     } else if (tag.equals("Dynamic") && spec.size == 4) {
                         if (spec.get(1) instanceof Value.Num) duration = ((Value.Num) spec.get(1)).v;
-                        v = Interpreter.apply(spec.get(2), limits, Value.Num.injected(frame.slide),
-                                Value.Num.injected(frame.movie), Value.Num.injected(frame.time));
+                        v = Interpreter.apply(
+                                spec.get(2),
+                                limits,
+                                Value.Num.injected(frame.slide),
+                                Value.Num.injected(frame.movie),
+                                Value.Num.injected(frame.time));
                     }
                 }
             }
@@ -88,7 +102,9 @@ public final class Renderer {
     }
 
     private static boolean isCountAndFunction(Value v) {
-        return v instanceof Value.ListV && ((Value.ListV) v).size == 2 && ((Value.ListV) v).head instanceof Value.Num
+        return v instanceof Value.ListV
+                && ((Value.ListV) v).size == 2
+                && ((Value.ListV) v).head instanceof Value.Num
                 && ((Value.ListV) v).tail.head instanceof Value.Closure;
     }
 
@@ -96,5 +112,4 @@ public final class Renderer {
     public static String svg(String name, String text, boolean ghosts) {
         return render(name, text).canvas.toSvg(ghosts);
     }
-
 }

@@ -11,46 +11,229 @@ public final class Safety {
     private Safety() {}
 
     public static final Set<String> ELEMENTS = Set.of(
-            "svg", "g", "defs", "symbol", "use", "title", "desc",
-            "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan", "textPath",
-            "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker",
-            "filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
-            "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
-            "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
-            "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence");
+            "svg",
+            "g",
+            "defs",
+            "symbol",
+            "use",
+            "title",
+            "desc",
+            "rect",
+            "circle",
+            "ellipse",
+            "line",
+            "polyline",
+            "polygon",
+            "path",
+            "text",
+            "tspan",
+            "textPath",
+            "linearGradient",
+            "radialGradient",
+            "stop",
+            "pattern",
+            "clipPath",
+            "mask",
+            "marker",
+            "filter",
+            "feBlend",
+            "feColorMatrix",
+            "feComponentTransfer",
+            "feComposite",
+            "feConvolveMatrix",
+            "feDiffuseLighting",
+            "feDisplacementMap",
+            "feDistantLight",
+            "feDropShadow",
+            "feFlood",
+            "feFuncA",
+            "feFuncB",
+            "feFuncG",
+            "feFuncR",
+            "feGaussianBlur",
+            "feMerge",
+            "feMergeNode",
+            "feMorphology",
+            "feOffset",
+            "fePointLight",
+            "feSpecularLighting",
+            "feSpotLight",
+            "feTile",
+            "feTurbulence");
 
     /** Attributes Duet's editor uses; kept in the conformance format, dropped from clean exports. */
-    public static final Set<String> EDITOR_ATTRIBUTES = Set.of(
-            "HIDDEN", "ZONES", "BLOB", "BOUNDS", "SELECTED", "LEFT", "TOP", "RIGHT", "BOT");
+    public static final Set<String> EDITOR_ATTRIBUTES =
+            Set.of("HIDDEN", "ZONES", "BLOB", "BOUNDS", "SELECTED", "LEFT", "TOP", "RIGHT", "BOT");
 
     public static final Set<String> ATTRIBUTES = Set.of(
             // core and structure
-            "id", "class", "style", "lang", "xml:lang", "xml:space", "xmlns", "xmlns:xlink", "version",
-            "viewBox", "preserveAspectRatio", "href", "xlink:href", "x", "y", "width", "height",
+            "id",
+            "class",
+            "style",
+            "lang",
+            "xml:lang",
+            "xml:space",
+            "xmlns",
+            "xmlns:xlink",
+            "version",
+            "viewBox",
+            "preserveAspectRatio",
+            "href",
+            "xlink:href",
+            "x",
+            "y",
+            "width",
+            "height",
             // geometry
-            "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "points", "d", "pathLength", "transform",
-            "fx", "fy", "fr", "dx", "dy", "rotate", "textLength", "lengthAdjust", "startOffset", "method",
-            "spacing", "side", "offset", "gradientUnits", "gradientTransform", "spreadMethod", "patternUnits",
-            "patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits",
-            "markerUnits", "markerWidth", "markerHeight", "refX", "refY", "orient",
+            "cx",
+            "cy",
+            "r",
+            "rx",
+            "ry",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "points",
+            "d",
+            "pathLength",
+            "transform",
+            "fx",
+            "fy",
+            "fr",
+            "dx",
+            "dy",
+            "rotate",
+            "textLength",
+            "lengthAdjust",
+            "startOffset",
+            "method",
+            "spacing",
+            "side",
+            "offset",
+            "gradientUnits",
+            "gradientTransform",
+            "spreadMethod",
+            "patternUnits",
+            "patternContentUnits",
+            "patternTransform",
+            "clipPathUnits",
+            "maskUnits",
+            "maskContentUnits",
+            "markerUnits",
+            "markerWidth",
+            "markerHeight",
+            "refX",
+            "refY",
+            "orient",
             // presentation
-            "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap",
-            "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "opacity", "color",
-            "visibility", "display", "font-family", "font-size", "font-weight", "font-style", "font-variant",
-            "font-stretch", "font-size-adjust", "text-anchor", "dominant-baseline", "alignment-baseline",
-            "baseline-shift", "letter-spacing", "word-spacing", "text-decoration", "writing-mode", "direction",
-            "unicode-bidi", "clip-path", "clip-rule", "mask", "filter", "marker-start", "marker-mid",
-            "marker-end", "stop-color", "stop-opacity", "color-interpolation", "color-interpolation-filters",
-            "shape-rendering", "text-rendering", "image-rendering", "vector-effect", "paint-order",
-            "mix-blend-mode", "isolation", "flood-color", "flood-opacity", "lighting-color", "overflow",
-            "pointer-events", "cursor", "transform-origin", "transform-box", "clip",
+            "fill",
+            "fill-opacity",
+            "fill-rule",
+            "stroke",
+            "stroke-width",
+            "stroke-opacity",
+            "stroke-linecap",
+            "stroke-linejoin",
+            "stroke-miterlimit",
+            "stroke-dasharray",
+            "stroke-dashoffset",
+            "opacity",
+            "color",
+            "visibility",
+            "display",
+            "font-family",
+            "font-size",
+            "font-weight",
+            "font-style",
+            "font-variant",
+            "font-stretch",
+            "font-size-adjust",
+            "text-anchor",
+            "dominant-baseline",
+            "alignment-baseline",
+            "baseline-shift",
+            "letter-spacing",
+            "word-spacing",
+            "text-decoration",
+            "writing-mode",
+            "direction",
+            "unicode-bidi",
+            "clip-path",
+            "clip-rule",
+            "mask",
+            "filter",
+            "marker-start",
+            "marker-mid",
+            "marker-end",
+            "stop-color",
+            "stop-opacity",
+            "color-interpolation",
+            "color-interpolation-filters",
+            "shape-rendering",
+            "text-rendering",
+            "image-rendering",
+            "vector-effect",
+            "paint-order",
+            "mix-blend-mode",
+            "isolation",
+            "flood-color",
+            "flood-opacity",
+            "lighting-color",
+            "overflow",
+            "pointer-events",
+            "cursor",
+            "transform-origin",
+            "transform-box",
+            "clip",
             // filter primitives
-            "in", "in2", "result", "stdDeviation", "mode", "operator", "k1", "k2", "k3", "k4", "type", "values",
-            "tableValues", "slope", "intercept", "amplitude", "exponent", "kernelMatrix", "order", "divisor",
-            "bias", "targetX", "targetY", "edgeMode", "preserveAlpha", "scale", "xChannelSelector",
-            "yChannelSelector", "baseFrequency", "numOctaves", "seed", "stitchTiles", "radius", "surfaceScale",
-            "diffuseConstant", "specularConstant", "specularExponent", "azimuth", "elevation", "z", "pointsAtX",
-            "pointsAtY", "pointsAtZ", "limitingConeAngle", "kernelUnitLength", "filterUnits", "primitiveUnits");
+            "in",
+            "in2",
+            "result",
+            "stdDeviation",
+            "mode",
+            "operator",
+            "k1",
+            "k2",
+            "k3",
+            "k4",
+            "type",
+            "values",
+            "tableValues",
+            "slope",
+            "intercept",
+            "amplitude",
+            "exponent",
+            "kernelMatrix",
+            "order",
+            "divisor",
+            "bias",
+            "targetX",
+            "targetY",
+            "edgeMode",
+            "preserveAlpha",
+            "scale",
+            "xChannelSelector",
+            "yChannelSelector",
+            "baseFrequency",
+            "numOctaves",
+            "seed",
+            "stitchTiles",
+            "radius",
+            "surfaceScale",
+            "diffuseConstant",
+            "specularConstant",
+            "specularExponent",
+            "azimuth",
+            "elevation",
+            "z",
+            "pointsAtX",
+            "pointsAtY",
+            "pointsAtZ",
+            "limitingConeAngle",
+            "kernelUnitLength",
+            "filterUnits",
+            "primitiveUnits");
 
     /** Why an element kind is refused, or null if it is allowed. */
     public static String checkElement(String kind) {
@@ -58,7 +241,11 @@ public final class Safety {
         String k = kind.toLowerCase(Locale.ROOT);
         if (k.equals("script")) return "script elements are never allowed in a drawing";
         if (k.equals("foreignobject")) return "foreignObject (HTML inside SVG) is not allowed in a drawing";
-        if (k.equals("image") || k.equals("a") || k.equals("iframe") || k.equals("style") || k.startsWith("animate")
+        if (k.equals("image")
+                || k.equals("a")
+                || k.equals("iframe")
+                || k.equals("style")
+                || k.startsWith("animate")
                 || k.equals("set"))
             return "the element '" + kind + "' is not allowed in a Duet drawing (it can load or run content)";
         return "'" + kind + "' is not an SVG drawing element Duet allows";
@@ -72,16 +259,18 @@ public final class Safety {
             return "'" + name + "' is not an SVG attribute Duet allows";
         if (value == null) return null;
         if (name.equals("xmlns") && !value.equals(SvgWriter.XMLNS))
-            return "the attribute 'xmlns' may only be the SVG namespace " + SvgWriter.XMLNS + ", not '"
-                    + shorten(value) + "' (it would move the element out of SVG)";
+            return "the attribute 'xmlns' may only be the SVG namespace " + SvgWriter.XMLNS + ", not '" + shorten(value)
+                    + "' (it would move the element out of SVG)";
         if (name.equals("xmlns:xlink") && !value.equals(SvgWriter.XLINK))
             return "the attribute 'xmlns:xlink' may only bind xlink to " + SvgWriter.XLINK + ", not to '"
                     + shorten(value) + "'";
         if (name.equals("href") || name.equals("xlink:href")) {
             String v = squeeze(value);
-            if (Css.hasScriptScheme(v)) return "the attribute '" + name + "' holds a script URL, which is never allowed";
-            if (!v.startsWith("#")) return "the attribute '" + name + "' may only refer to an element of the drawing "
-                    + "(#id), not to '" + shorten(value) + "'";
+            if (Css.hasScriptScheme(v))
+                return "the attribute '" + name + "' holds a script URL, which is never allowed";
+            if (!v.startsWith("#"))
+                return "the attribute '" + name + "' may only refer to an element of the drawing " + "(#id), not to '"
+                        + shorten(value) + "'";
         }
         if (name.equals("style")) return Css.style(value).problem;
         return Css.attributeProblem(name, value);
@@ -107,5 +296,7 @@ public final class Safety {
         return sb.toString();
     }
 
-    private static String shorten(String s) { return s.length() > 40 ? s.substring(0, 37) + "…" : s; }
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "…" : s;
+    }
 }

@@ -1,15 +1,14 @@
 package org.duet.svg;
 
-import org.duet.lang.JsNumber;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.duet.lang.JsNumber;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Makes a drawing drawable by Batik, an SVG 1.1 engine, the way browsers draw it.
@@ -34,16 +33,17 @@ final class Svg11 {
 
     /** Colour properties and the opacity property each one's alpha goes to (null: the alpha is dropped). */
     private static final String[][] PROPERTIES = {
-            {"fill", "fill-opacity"}, {"stroke", "stroke-opacity"}, {"stop-color", "stop-opacity"},
-            {"flood-color", "flood-opacity"}, {"lighting-color", null}, {"color", null}};
+        {"fill", "fill-opacity"}, {"stroke", "stroke-opacity"}, {"stop-color", "stop-opacity"},
+        {"flood-color", "flood-opacity"}, {"lighting-color", null}, {"color", null}
+    };
 
     static final String XLINK = "http://www.w3.org/1999/xlink";
 
     /** Properties whose url(#id) is a paint (with an optional fallback colour after it). */
     private static final Set<String> PAINTS = Set.of("fill", "stroke");
     /** Other properties that refer to elements. */
-    private static final Set<String> REFERENCES = Set.of(
-            "clip-path", "mask", "filter", "marker", "marker-start", "marker-mid", "marker-end");
+    private static final Set<String> REFERENCES =
+            Set.of("clip-path", "mask", "filter", "marker", "marker-start", "marker-mid", "marker-end");
 
     /** Adapts every element of the document (iteratively: drawings can nest deeply). */
     static void adapt(Document doc) {
@@ -106,8 +106,8 @@ final class Svg11 {
         int close = v.indexOf(')');
         if (close < 0) return "";
         String target = v.substring(4, close).strip();
-        if (target.length() >= 2 && (target.charAt(0) == '\'' || target.charAt(0) == '"')) target = target.substring(1,
-                target.length() - 1);
+        if (target.length() >= 2 && (target.charAt(0) == '\'' || target.charAt(0) == '"'))
+            target = target.substring(1, target.length() - 1);
         if (exists(doc, target)) return null;
         if (!PAINTS.contains(property)) return "";
         String fallback = v.substring(close + 1).strip();
@@ -183,7 +183,10 @@ final class Svg11 {
         for (String decl : style.split(";")) {
             int c = decl.indexOf(':');
             if (c < 0) continue;
-            out.add(new String[] {decl.substring(0, c).strip().toLowerCase(Locale.ROOT), decl.substring(c + 1).strip()});
+            out.add(new String[] {
+                decl.substring(0, c).strip().toLowerCase(Locale.ROOT),
+                decl.substring(c + 1).strip()
+            });
         }
         return out;
     }
@@ -216,22 +219,23 @@ final class Svg11 {
 
     /** SVG 1.1's colour keywords (Batik knows these and no others), and the other keywords colours may be. */
     private static final Set<String> KEYWORDS = Set.of((""
-            + "aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown "
-            + "burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan "
-            + "darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid "
-            + "darkred darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet "
-            + "deeppink deepskyblue dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro "
-            + "ghostwhite gold goldenrod gray grey green greenyellow honeydew hotpink indianred indigo ivory khaki "
-            + "lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan lightgoldenrodyellow "
-            + "lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray "
-            + "lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine "
-            + "mediumblue mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise "
-            + "mediumvioletred midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab "
-            + "orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru "
-            + "pink plum powderblue purple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell "
-            + "sienna silver skyblue slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato "
-            + "turquoise violet wheat white whitesmoke yellow yellowgreen "
-            + "none currentcolor inherit").split(" "));
+                    + "aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown "
+                    + "burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan "
+                    + "darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid "
+                    + "darkred darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet "
+                    + "deeppink deepskyblue dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro "
+                    + "ghostwhite gold goldenrod gray grey green greenyellow honeydew hotpink indianred indigo ivory khaki "
+                    + "lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan lightgoldenrodyellow "
+                    + "lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray "
+                    + "lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine "
+                    + "mediumblue mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise "
+                    + "mediumvioletred midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab "
+                    + "orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru "
+                    + "pink plum powderblue purple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell "
+                    + "sienna silver skyblue slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato "
+                    + "turquoise violet wheat white whitesmoke yellow yellowgreen "
+                    + "none currentcolor inherit")
+            .split(" "));
 
     /**
      * The colour {r, g, b, a} (0–255, alpha 0–1) of a value Batik cannot read; null for values it reads (SVG 1.1
@@ -271,7 +275,8 @@ final class Svg11 {
         for (int i = 0; i < h.length(); i++) if (Character.digit(h.charAt(i), 16) < 0) return null;
         double[] out = new double[4];
         for (int i = 0; i < 4; i++) {
-            int d = h.length() == 4 ? Character.digit(h.charAt(i), 16) * 17
+            int d = h.length() == 4
+                    ? Character.digit(h.charAt(i), 16) * 17
                     : Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
             out[i] = d;
         }

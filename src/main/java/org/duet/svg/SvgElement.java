@@ -12,6 +12,7 @@ public final class SvgElement extends SvgNode {
     public final String sourceKind;
     /** All attributes in order, HIDDEN and ZONES included, duplicates included. */
     public final List<Attr> attrs;
+
     public final List<SvgNode> children;
     /** 0-based index in document order among all elements below the root (ghosts included); -1 for the root. */
     int index = -1;
@@ -24,7 +25,9 @@ public final class SvgElement extends SvgNode {
         for (SvgNode c : children) c.parent = this;
     }
 
-    public int index() { return index; }
+    public int index() {
+        return index;
+    }
 
     /** A ghost: shown only when ghosts are shown. */
     public boolean isGhost() {

@@ -1,5 +1,7 @@
 package org.duet.svg;
 
+import java.io.IOException;
+import java.io.StringReader;
 import org.apache.batik.anim.dom.SAXSVGDocumentFactory;
 import org.apache.batik.util.XMLResourceDescriptor;
 import org.duet.lang.DuetException;
@@ -7,9 +9,6 @@ import org.w3c.dom.svg.SVGDocument;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-
-import java.io.IOException;
-import java.io.StringReader;
 
 /**
  * Reads SVG text with Batik's SVG DOM (SAXSVGDocumentFactory): to check that exports are documents other tools
@@ -19,10 +18,14 @@ public final class SvgImport {
     private SvgImport() {}
 
     /** Throws a DuetException saying what is wrong (with line and column) unless {@code svg} is an SVG document. */
-    public static void validate(String svg) { parse(svg); }
+    public static void validate(String svg) {
+        parse(svg);
+    }
 
     /** The SVG document, or a DuetException saying what is wrong (with line and column). */
-    public static SVGDocument parse(String svg) { return parse(svg, "file:/duet-import.svg"); }
+    public static SVGDocument parse(String svg) {
+        return parse(svg, "file:/duet-import.svg");
+    }
 
     /** The same, with {@code uri} as the document's address (a base for references; nothing is loaded from it). */
     static SVGDocument parse(String svg, String uri) {
@@ -51,9 +54,12 @@ public final class SvgImport {
 
     /** Batik's factory, except that entities it does not know (anything but SVG's own DTDs) resolve to nothing. */
     private static final class Factory extends SAXSVGDocumentFactory {
-        Factory() { super(XMLResourceDescriptor.getXMLParserClassName()); }
+        Factory() {
+            super(XMLResourceDescriptor.getXMLParserClassName());
+        }
 
-        @Override public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
             InputSource known = super.resolveEntity(publicId, systemId);
             return known != null ? known : new InputSource(new StringReader(""));
         }

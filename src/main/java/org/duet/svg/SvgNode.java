@@ -4,5 +4,7 @@ package org.duet.svg;
 public abstract class SvgNode {
     SvgElement parent;
 
-    public SvgElement parent() { return parent; }
+    public SvgElement parent() {
+        return parent;
+    }
 }

@@ -4,5 +4,7 @@ package org.duet.svg;
 public final class SvgText extends SvgNode {
     public final String text;
 
-    public SvgText(String text) { this.text = text; }
+    public SvgText(String text) {
+        this.text = text;
+    }
 }

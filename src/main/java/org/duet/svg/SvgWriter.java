@@ -20,7 +20,9 @@ public final class SvgWriter {
 
     // ------------------------------------------------------------------------------------------------ v0.5.2 form
 
-    public static String sns(SvgNode root, boolean ghosts) { return sns(root, ghosts, false); }
+    public static String sns(SvgNode root, boolean ghosts) {
+        return sns(root, ghosts, false);
+    }
 
     /**
      * The v0.5.2 form; with {@code indexed}, every element below the root also carries {@code data-duet-i}, its
@@ -35,8 +37,8 @@ public final class SvgWriter {
         return deleteSpaceRunsBeforeNewline(sb);
     }
 
-    private static void sns(SvgNode node, int depth, boolean ghosts, StringBuilder sb, boolean declareXlink,
-                            boolean indexed) {
+    private static void sns(
+            SvgNode node, int depth, boolean ghosts, StringBuilder sb, boolean declareXlink, boolean indexed) {
         if (node instanceof SvgText) {
             escapeText(((SvgText) node).text, sb);
             return;
@@ -46,7 +48,8 @@ public final class SvgWriter {
         sb.append('<').append(e.kind);
         if (e.kind.equals("svg")) sb.append(" xmlns='").append(XMLNS).append('\'');
         if (declareXlink) sb.append(" xmlns:xlink='").append(XLINK).append('\'');
-        if (indexed && e.index() >= 0) sb.append(" data-duet-i='").append(e.index()).append('\'');
+        if (indexed && e.index() >= 0)
+            sb.append(" data-duet-i='").append(e.index()).append('\'');
         List<Attr> attrs = e.attrs;
         for (int i = 0; i < attrs.size(); i++) {
             Attr a = attrs.get(i);
@@ -157,7 +160,8 @@ public final class SvgWriter {
      */
     public static String export(SvgNode root, String viewBox) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        boolean wrap = !(root instanceof SvgElement) || !((SvgElement) root).kind.equals("svg")
+        boolean wrap = !(root instanceof SvgElement)
+                || !((SvgElement) root).kind.equals("svg")
                 || ((SvgElement) root).isGhost();
         boolean xlink = needsXlink(root, true);
         if (wrap) {
@@ -171,8 +175,8 @@ public final class SvgWriter {
             int rootStart = sb.length();
             export(root, 0, sb, viewBox);
             // the root is <svg xmlns="…": the declaration of xlink goes right after xmlns
-            if (xlink) sb.insert(rootStart + ("<svg xmlns=\"" + XMLNS + "\"").length(),
-                    " xmlns:xlink=\"" + XLINK + "\"");
+            if (xlink)
+                sb.insert(rootStart + ("<svg xmlns=\"" + XMLNS + "\"").length(), " xmlns:xlink=\"" + XLINK + "\"");
             sb.append('\n');
         }
         return sb.toString();
@@ -190,7 +194,8 @@ public final class SvgWriter {
         sb.append('<').append(e.kind);
         Map<String, String> attrs = printedAttributes(e, true);
         if (e.kind.equals("svg")) sb.append(" xmlns=\"").append(XMLNS).append('"');
-        if (rootViewBox != null && !attrs.containsKey("viewBox")) sb.append(" viewBox=\"").append(rootViewBox).append('"');
+        if (rootViewBox != null && !attrs.containsKey("viewBox"))
+            sb.append(" viewBox=\"").append(rootViewBox).append('"');
         for (Map.Entry<String, String> a : attrs.entrySet()) {
             sb.append(' ').append(a.getKey()).append("=\"");
             escapeAttr(a.getValue(), '"', sb);
@@ -221,7 +226,11 @@ public final class SvgWriter {
     // ------------------------------------------------------------------------------------------------ escaping
 
     private static boolean validXmlChar(char c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || Character.isSurrogate(c);
     }
 
@@ -229,10 +238,17 @@ public final class SvgWriter {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                default: appendValid(s, i, c, sb);
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                default:
+                    appendValid(s, i, c, sb);
             }
         }
     }
@@ -241,12 +257,25 @@ public final class SvgWriter {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case '\'': if (quote == '\'') sb.append("&apos;"); else sb.append(c); break;
-                case '"': if (quote == '"') sb.append("&quot;"); else sb.append(c); break;
-                default: appendValid(s, i, c, sb);
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                case '\'':
+                    if (quote == '\'') sb.append("&apos;");
+                    else sb.append(c);
+                    break;
+                case '"':
+                    if (quote == '"') sb.append("&quot;");
+                    else sb.append(c);
+                    break;
+                default:
+                    appendValid(s, i, c, sb);
             }
         }
     }

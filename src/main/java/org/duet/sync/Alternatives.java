@@ -1,12 +1,5 @@
 package org.duet.sync;
 
-import org.chocosolver.solver.Model;
-import org.chocosolver.solver.search.strategy.Search;
-import org.chocosolver.solver.variables.BoolVar;
-import org.duet.lang.Loc;
-import org.duet.lang.Printer;
-import org.duet.lang.Program;
-
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.variables.BoolVar;
+import org.duet.lang.Loc;
+import org.duet.lang.Printer;
+import org.duet.lang.Program;
 
 /**
  * Ranked alternatives for a drag: the different sets of constants that can realise one gesture (move {@code x0}, or
@@ -50,6 +49,7 @@ public final class Alternatives {
         public final String name;
         /** 1-based line and column of the literal. */
         public final int line, col;
+
         public final double oldValue, newValue;
 
         Change(Loc loc, String name, int line, int col, double oldValue, double newValue) {
@@ -61,7 +61,8 @@ public final class Alternatives {
             this.newValue = newValue;
         }
 
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return name + " " + Printer.numeral(oldValue) + " → " + Printer.numeral(newValue);
         }
     }
@@ -78,11 +79,18 @@ public final class Alternatives {
         public final String description;
         /** Rank keys, in order of importance (smaller is better). */
         public final int constantsChanged, otherShapesMoved;
+
         public final double totalChange;
         public final int textSpread;
 
-        Alternative(int rank, List<Change> changes, String program, String description, int otherShapesMoved,
-                    double totalChange, int textSpread) {
+        Alternative(
+                int rank,
+                List<Change> changes,
+                String program,
+                String description,
+                int otherShapesMoved,
+                double totalChange,
+                int textSpread) {
             this.rank = rank;
             this.changes = Collections.unmodifiableList(changes);
             this.program = program;
@@ -104,7 +112,10 @@ public final class Alternatives {
             return m;
         }
 
-        @Override public String toString() { return rank + ". " + description + " (" + otherShapesMoved + " other shapes move)"; }
+        @Override
+        public String toString() {
+            return rank + ". " + description + " (" + otherShapesMoved + " other shapes move)";
+        }
     }
 
     /** The ranked alternatives (best first); {@link #truncated} if a time or solution limit cut the search short. */
@@ -117,9 +128,15 @@ public final class Alternatives {
             this.truncated = truncated;
         }
 
-        @Override public Alternative get(int i) { return list.get(i); }
+        @Override
+        public Alternative get(int i) {
+            return list.get(i);
+        }
 
-        @Override public int size() { return list.size(); }
+        @Override
+        public int size() {
+            return list.size();
+        }
     }
 
     /** At most {@code max} ranked alternatives for dragging {@code zone} by (dx, dy), with the default time limit. */
@@ -144,8 +161,7 @@ public final class Alternatives {
             boolean moves = !Drag.reached(e.value, target);
             TraceExpr ex = e.feature.expr;
             List<Integer> cands = new ArrayList<>();
-            if (ex != null)
-                for (Loc l : e.candidates) if (zone.shape < 0 || t.candidate[l.id()]) cands.add(l.id());
+            if (ex != null) for (Loc l : e.candidates) if (zone.shape < 0 || t.candidate[l.id()]) cands.add(l.id());
             if (ex == null || cands.isEmpty()) {
                 if (moves) return new Result(List.of(), false); // this attribute can never reach its target
                 if (ex == null) continue;
@@ -234,15 +250,16 @@ public final class Alternatives {
             s.setSearch(Search.inputOrderUBSearch(b));
             s.limitTime(10_000);
             s.limitSolution(10);
-            while (s.solve()) { /* enumerate */ }
+            while (s.solve()) {
+                /* enumerate */
+            }
             s.isStopCriterionMet();
             warm = true;
         }
     }
 
     /** The ranking (SPEC.md "Ranking of drag alternatives"). */
-    static final Comparator<Alternative> ORDER = Comparator
-            .comparingInt((Alternative a) -> a.constantsChanged)
+    static final Comparator<Alternative> ORDER = Comparator.comparingInt((Alternative a) -> a.constantsChanged)
             .thenComparingInt(a -> a.otherShapesMoved)
             .thenComparingDouble(a -> a.totalChange)
             .thenComparingInt(a -> a.textSpread)
@@ -298,7 +315,8 @@ public final class Alternatives {
         Set<Integer> moved = new HashSet<>();
         for (int id : ids)
             for (Feature f : t.featuresOf(id))
-                if (f.element != zone.shape && !moved.contains(f.element)
+                if (f.element != zone.shape
+                        && !moved.contains(f.element)
                         && !(Math.abs(f.expr.eval(written) - f.value) <= 1e-9 * Math.max(1, Math.abs(f.value))))
                     moved.add(f.element);
 
@@ -312,8 +330,8 @@ public final class Alternatives {
         int spread = 0;
         for (Loc l : locs) {
             double nv = written[l.id()];
-            changes.add(new Change(l, Drag.name(l), p.source().line(l.numStart), p.source().column(l.numStart),
-                    l.value, nv));
+            changes.add(new Change(
+                    l, Drag.name(l), p.source().line(l.numStart), p.source().column(l.numStart), l.value, nv));
             newValues.put(l.id(), nv);
             total += Math.abs(nv - l.value);
             spread += l.numStart - locs.get(0).numStart;

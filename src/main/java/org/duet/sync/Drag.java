@@ -1,14 +1,13 @@
 package org.duet.sync;
 
-import org.duet.lang.Loc;
-import org.duet.lang.Printer;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.duet.lang.Loc;
+import org.duet.lang.Printer;
 
 /** One drag step: solve the trigger's elements, shorten the numbers, print the new program. */
 final class Drag {
@@ -18,6 +17,7 @@ final class Drag {
     static final double SHORTEN_TOLERANCE = 0.01;
     /** Most decimal digits tried when shortening; beyond that the exact value is written. */
     static final int MAX_DIGITS = 15;
+
     private static final int SWEEPS = 4;
     /**
      * Work (trace nodes, counted once per solve) that trying substitute locations may take in one drag: a trace
@@ -65,8 +65,8 @@ final class Drag {
         double[] budget = {Double.NaN}; // computed when first needed
         State best = baseline;
         if (best.sat < k) {
-            State s = sweeps(ex, target, options, loc, t.base,
-                    vals -> admissible(t, zone, vals, baseline, budget, ex, target));
+            State s = sweeps(
+                    ex, target, options, loc, t.base, vals -> admissible(t, zone, vals, baseline, budget, ex, target));
             if (s.better(best) && admissible(t, zone, s.vals, baseline, budget, ex, target)) best = s;
         }
         if (best.sat < k) {
@@ -77,7 +77,11 @@ final class Drag {
                     boolean added = false;
                     for (int i = 0; i < k; i++) {
                         if (reached(ex[i].eval(best.vals), target[i])) continue;
-                        for (int id : options[i]) if (vars.add(id)) { added = true; break; }
+                        for (int id : options[i])
+                            if (vars.add(id)) {
+                                added = true;
+                                break;
+                            }
                     }
                     if (!added) break;
                 }
@@ -87,10 +91,15 @@ final class Drag {
                 int[] used = best.used.clone();
                 boolean lost = false;
                 for (int i = 0; i < k; i++) {
-                    boolean before = reached(ex[i].eval(best.vals), target[i]), after = reached(ex[i].eval(j), target[i]);
+                    boolean before = reached(ex[i].eval(best.vals), target[i]),
+                            after = reached(ex[i].eval(j), target[i]);
                     if (before && !after) lost = true;
                     if (!before && after)
-                        for (int id : vs) if (j[id] != best.vals[id] && ex[i].hasLeaf(id)) { used[i] = id; break; }
+                        for (int id : vs)
+                            if (j[id] != best.vals[id] && ex[i].hasLeaf(id)) {
+                                used[i] = id;
+                                break;
+                            }
                 }
                 State js = new State(ex, target, j, used);
                 if (lost || !js.better(best) || !admissible(t, zone, j, baseline, budget, ex, target)) continue;
@@ -102,8 +111,7 @@ final class Drag {
         // the changed locations, in the order of the elements that changed them
         List<Integer> changedIds = new ArrayList<>();
         for (int i = 0; i < k; i++)
-            for (int id : options[i])
-                if (best.vals[id] != t.base[id] && !changedIds.contains(id)) changedIds.add(id);
+            for (int id : options[i]) if (best.vals[id] != t.base[id] && !changedIds.contains(id)) changedIds.add(id);
         for (int id = 1; id < best.vals.length; id++)
             if (best.vals[id] != t.base[id] && !changedIds.contains(id)) changedIds.add(id);
         double[] written = shorten(t, best.vals, changedIds);
@@ -128,7 +136,10 @@ final class Drag {
                 l = t.program.loc(loc[i]);
                 int owner = -1;
                 for (int j = 0; j < i; j++)
-                    if (loc[j] == loc[i] && reached(ex[j].eval(best.vals), target[j])) { owner = j; break; }
+                    if (loc[j] == loc[i] && reached(ex[j].eval(best.vals), target[j])) {
+                        owner = j;
+                        break;
+                    }
                 if (owner >= 0) {
                     status = DragResult.Status.CONFLICT;
                     reason = "its location " + name(l) + " is set by " + trig.get(owner).attribute
@@ -141,7 +152,8 @@ final class Drag {
                     status = DragResult.Status.CONFLICT;
                     String other = null;
                     for (int j = 0; j < k && other == null; j++)
-                        if (j != i && ex[i].hasLeaf(used[j]) && best.vals[used[j]] != t.base[used[j]]) other = trig.get(j).attribute;
+                        if (j != i && ex[i].hasLeaf(used[j]) && best.vals[used[j]] != t.base[used[j]])
+                            other = trig.get(j).attribute;
                     reason = "it shares locations with " + (other == null ? "other attributes of the zone" : other)
                             + ", which need different values";
                 }
@@ -172,15 +184,22 @@ final class Drag {
             this.dev = d;
         }
 
-        boolean better(State o) { return sat > o.sat || (sat == o.sat && dev < o.dev); }
+        boolean better(State o) {
+            return sat > o.sat || (sat == o.sat && dev < o.dev);
+        }
     }
 
     /**
      * Gauss–Seidel sweeps over the elements; with the assigned locations only ({@code substitutes} null) or also with
      * substitutes, each of which must leave the location values admissible.
      */
-    static State sweeps(TraceExpr[] ex, double[] target, int[][] options, int[] loc, double[] base,
-                        java.util.function.Predicate<double[]> substitutes) {
+    static State sweeps(
+            TraceExpr[] ex,
+            double[] target,
+            int[][] options,
+            int[] loc,
+            double[] base,
+            java.util.function.Predicate<double[]> substitutes) {
         int k = ex.length;
         double[] vals = base.clone();
         int[] used = loc.clone();
@@ -224,11 +243,13 @@ final class Drag {
     }
 
     /** Does {@code vals} keep every attribute of other shapes within the budget (computed once into budget[0])? */
-    private static boolean admissible(SyncTable t, Zone zone, double[] vals, State baseline, double[] budget,
-                                      TraceExpr[] ex, double[] target) {
+    private static boolean admissible(
+            SyncTable t, Zone zone, double[] vals, State baseline, double[] budget, TraceExpr[] ex, double[] target) {
         if (Double.isNaN(budget[0]))
-            budget[0] = 3 * Math.max(sideEffects(t, zone.shape, baseline.vals, Double.POSITIVE_INFINITY),
-                    drag(ex, target, t.base));
+            budget[0] = 3
+                    * Math.max(
+                            sideEffects(t, zone.shape, baseline.vals, Double.POSITIVE_INFINITY),
+                            drag(ex, target, t.base));
         return sideEffects(t, zone.shape, vals, budget[0]) <= budget[0];
     }
 
@@ -295,7 +316,9 @@ final class Drag {
         return 0;
     }
 
-    static String name(Loc l) { return l.name().isEmpty() ? "loc_" + l.id() : l.name(); }
+    static String name(Loc l) {
+        return l.name().isEmpty() ? "loc_" + l.id() : l.name();
+    }
 
     /**
      * Short numbers: each changed location, in order, takes the fewest decimal digits such that every attribute
@@ -343,7 +366,8 @@ final class Drag {
         for (int k = 0; k < n; k++) {
             int i = (lastViolator[0] + k) % n;
             double got = affected.get(i).expr.eval(vals), want = exactF[i];
-            boolean ok = Double.isFinite(want) ? Math.abs(got - want) <= SHORTEN_TOLERANCE
+            boolean ok = Double.isFinite(want)
+                    ? Math.abs(got - want) <= SHORTEN_TOLERANCE
                     : got == want || (Double.isNaN(got) && Double.isNaN(want));
             if (!ok) {
                 lastViolator[0] = i;

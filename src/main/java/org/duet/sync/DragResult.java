@@ -1,11 +1,10 @@
 package org.duet.sync;
 
-import org.duet.lang.Loc;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.duet.lang.Loc;
 
 /**
  * The outcome of one drag step: the new program text (only numerals changed), the locations that changed with their
@@ -33,11 +32,19 @@ public final class DragResult {
         public final double target;
         /** The attribute's value with the exact solution, and with the numbers as written in the new text. */
         public final double exact, predicted;
+
         public final Status status;
         /** For CONFLICT and NO_SOLUTION: why, in words. */
         public final String reason;
 
-        Element(String attribute, Loc loc, double target, double exact, double predicted, Status status, String reason) {
+        Element(
+                String attribute,
+                Loc loc,
+                double target,
+                double exact,
+                double predicted,
+                Status status,
+                String reason) {
             this.attribute = attribute;
             this.loc = loc;
             this.target = target;
@@ -47,8 +54,10 @@ public final class DragResult {
             this.reason = reason;
         }
 
-        @Override public String toString() {
-            return attribute + " → " + target + " got " + predicted + " " + status + (reason == null ? "" : " (" + reason + ")");
+        @Override
+        public String toString() {
+            return attribute + " → " + target + " got " + predicted + " " + status
+                    + (reason == null ? "" : " (" + reason + ")");
         }
     }
 
@@ -57,9 +66,11 @@ public final class DragResult {
     public final String newText;
     /** Location id → new value, for every location whose numeral changed. */
     public final Map<Integer, Double> changedLocs;
+
     public final List<Element> elements;
 
-    DragResult(Zone zone, double dx, double dy, String newText, Map<Integer, Double> changedLocs, List<Element> elements) {
+    DragResult(
+            Zone zone, double dx, double dy, String newText, Map<Integer, Double> changedLocs, List<Element> elements) {
         this.zone = zone;
         this.dx = dx;
         this.dy = dy;
@@ -75,7 +86,9 @@ public final class DragResult {
     }
 
     /** True if every element reached its target. */
-    public boolean exact() { return unsolved().isEmpty(); }
+    public boolean exact() {
+        return unsolved().isEmpty();
+    }
 
     /** True if at least one element reached its target. */
     public boolean solvedAny() {

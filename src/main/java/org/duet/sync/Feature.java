@@ -12,6 +12,7 @@ public final class Feature {
     final String key;
     /** The value the program produced. */
     final double value;
+
     final Trace trace;
     /** Popularity weight for the Biased heuristic (2 for a BOX/OVAL side that is a bare literal, else 1). */
     final int weight;
@@ -39,13 +40,22 @@ public final class Feature {
     }
 
     /** The key ({@code x}, {@code LEFT}, {@code points[2].y}, {@code d[3].x}, {@code fill.opacity}, …). */
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
     /** The value the program produced. */
-    public double value() { return value; }
+    public double value() {
+        return value;
+    }
 
     /** How the value was computed. */
-    public Trace trace() { return trace; }
+    public Trace trace() {
+        return trace;
+    }
 
-    @Override public String toString() { return key + "=" + value; }
+    @Override
+    public String toString() {
+        return key + "=" + value;
+    }
 }

@@ -1,5 +1,9 @@
 package org.duet.sync;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.duet.eval.Value;
 import org.duet.lang.Loc;
 import org.duet.lang.OpTrace;
@@ -7,11 +11,6 @@ import org.duet.lang.Program;
 import org.duet.lang.Trace;
 import org.duet.svg.Attr;
 import org.duet.svg.SvgElement;
-
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Extracts the numbers of an element's attributes as {@link Feature}s, compiling their traces (each distinct trace
@@ -38,6 +37,7 @@ public final class Features {
 
     /** Fixed nodes of the compiling budget, on top of {@link #SHARING} per distinct node of the drawing's traces. */
     static final long BUDGET_BASE = 1_000_000;
+
     static final int SHARING = 4;
 
     Features(Program program, double[] base, boolean[] candidate, boolean[] indexLike) {
@@ -95,12 +95,17 @@ public final class Features {
             compiled.put(f.trace, e);
         }
         double v = e.eval(base);
-        boolean same = v == f.value || (Double.isNaN(v) && Double.isNaN(f.value))
+        boolean same = v == f.value
+                || (Double.isNaN(v) && Double.isNaN(f.value))
                 || Math.abs(v - f.value) <= 1e-12 * Math.abs(f.value);
         if (e.runtime || !same) return; // cannot be re-evaluated: no candidates
         f.expr = e;
         int k = 0, low = 0;
-        for (int id : e.leaves) if (candidate[id]) { k++; if (indexLike[id]) low++; }
+        for (int id : e.leaves)
+            if (candidate[id]) {
+                k++;
+                if (indexLike[id]) low++;
+            }
         int[] all = new int[k];
         int[] preferred = new int[k - low];
         int ai = 0, pi = 0;
@@ -144,7 +149,11 @@ public final class Features {
             }
             OpTrace o = (OpTrace) t;
             boolean ready = true;
-            for (Trace a : o.args) if (!values.containsKey(a)) { stack.push(a); ready = false; }
+            for (Trace a : o.args)
+                if (!values.containsKey(a)) {
+                    stack.push(a);
+                    ready = false;
+                }
             if (!ready) continue;
             stack.pop();
             double a = o.args.length > 0 ? values.get(o.args[0]) : 0, b = o.args.length > 1 ? values.get(o.args[1]) : 0;
@@ -176,11 +185,16 @@ public final class Features {
             String[] names = {"LEFT", "TOP", "RIGHT", "BOT"};
             Trace[] ts = {left, top, right, bot};
             // the sides' values from the drawn numbers (x, x + width / cx − rx, cx + rx …)
-            double a0 = num(attrs.get(0)).v, a1 = num(attrs.get(1)).v, a2 = num(attrs.get(2)).v, a3 = num(attrs.get(3)).v;
-            double[] drawn = box ? new double[] {a0, a1, a0 + a2, a1 + a3} : new double[] {a0 - a2, a1 - a3, a0 + a2, a1 + a3};
+            double a0 = num(attrs.get(0)).v,
+                    a1 = num(attrs.get(1)).v,
+                    a2 = num(attrs.get(2)).v,
+                    a3 = num(attrs.get(3)).v;
+            double[] drawn =
+                    box ? new double[] {a0, a1, a0 + a2, a1 + a3} : new double[] {a0 - a2, a1 - a3, a0 + a2, a1 + a3};
             for (int i = 0; i < 4; i++) {
                 double v = valueOf(ts[i]);
-                if (!(Math.abs(v - drawn[i]) <= 1e-9 * Math.max(1, Math.abs(v)))) v = drawn[i]; // e.g. a run-time number
+                if (!(Math.abs(v - drawn[i]) <= 1e-9 * Math.max(1, Math.abs(v))))
+                    v = drawn[i]; // e.g. a run-time number
                 add(fs, names[i], v, ts[i], ts[i] instanceof Loc ? 2 : 1);
             }
             from = 4;
@@ -200,7 +214,8 @@ public final class Features {
                     add(fs, a.name + ".opacity", (Value.Num) l.tail.head, 1);
                     break;
                 }
-                case RGBA: case BOUNDS: {
+                case RGBA:
+                case BOUNDS: {
                     int i = 0;
                     for (Value v : (Value.ListV) a.value) add(fs, a.name + "[" + (i++) + "]", (Value.Num) v, 1);
                     break;
@@ -220,12 +235,14 @@ public final class Features {
                     break;
                 case TRANSFORM: {
                     Value.ListV cmds = (Value.ListV) a.value;
-                    boolean oneRotate = cmds.size == 1 && ((Value.Str) ((Value.ListV) cmds.head).head).v.equals("rotate");
+                    boolean oneRotate =
+                            cmds.size == 1 && ((Value.Str) ((Value.ListV) cmds.head).head).v.equals("rotate");
                     int j = 0;
                     for (Value c : cmds) {
                         int m = 0;
                         for (Value v : ((Value.ListV) c).tail) {
-                            String key = oneRotate ? a.name + "." + (m == 0 ? "rotate" : m == 1 ? "cx" : "cy")
+                            String key = oneRotate
+                                    ? a.name + "." + (m == 0 ? "rotate" : m == 1 ? "cx" : "cy")
                                     : a.name + "[" + j + "][" + m + "]";
                             add(fs, key, (Value.Num) v, 1);
                             m++;
@@ -241,7 +258,9 @@ public final class Features {
         return fs;
     }
 
-    private static Value.Num num(Attr a) { return (Value.Num) a.value; }
+    private static Value.Num num(Attr a) {
+        return (Value.Num) a.value;
+    }
 
     /**
      * Path numbers: the points of absolute commands are numbered from 1 in order (M L T: one point; Q S: two; C: three;
@@ -261,9 +280,19 @@ public final class Features {
             }
             int firstPointArg;
             switch (c) {
-                case 'M': case 'L': case 'T': case 'Q': case 'S': case 'C': firstPointArg = 0; break;
-                case 'A': firstPointArg = 5; break;
-                default: firstPointArg = k; // no points
+                case 'M':
+                case 'L':
+                case 'T':
+                case 'Q':
+                case 'S':
+                case 'C':
+                    firstPointArg = 0;
+                    break;
+                case 'A':
+                    firstPointArg = 5;
+                    break;
+                default:
+                    firstPointArg = k; // no points
             }
             for (int i = 0; i < k; i++) {
                 number++;
@@ -282,14 +311,34 @@ public final class Features {
 
     static int arity(char c) {
         switch (c) {
-            case 'Z': case 'z': return 0;
-            case 'H': case 'V': case 'h': case 'v': return 1;
-            case 'M': case 'L': case 'T': case 'm': case 'l': case 't': return 2;
-            case 'S': case 'Q': case 's': case 'q': return 4;
-            case 'C': case 'c': return 6;
-            case 'A': case 'a': return 7;
-            default: return 0;
+            case 'Z':
+            case 'z':
+                return 0;
+            case 'H':
+            case 'V':
+            case 'h':
+            case 'v':
+                return 1;
+            case 'M':
+            case 'L':
+            case 'T':
+            case 'm':
+            case 'l':
+            case 't':
+                return 2;
+            case 'S':
+            case 'Q':
+            case 's':
+            case 'q':
+                return 4;
+            case 'C':
+            case 'c':
+                return 6;
+            case 'A':
+            case 'a':
+                return 7;
+            default:
+                return 0;
         }
     }
-
 }

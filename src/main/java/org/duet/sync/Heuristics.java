@@ -17,5 +17,7 @@ public enum Heuristics {
         throw new IllegalArgumentException("unknown heuristics '" + s + "' (use biased, fair or none)");
     }
 
-    public String word() { return name().toLowerCase(Locale.ROOT); }
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

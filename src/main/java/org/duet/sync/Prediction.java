@@ -1,5 +1,13 @@
 package org.duet.sync;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.duet.eval.Value;
 import org.duet.lang.JsNumber;
 import org.duet.lang.Loc;
@@ -10,15 +18,6 @@ import org.duet.lang.Trace;
 import org.duet.svg.Attr;
 import org.duet.svg.Colors;
 import org.duet.svg.SvgElement;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What the browser needs to show a drag of one zone without asking the server (client-side prediction,
@@ -47,9 +46,11 @@ public final class Prediction {
     final Zone zone;
     /** The trigger elements' compiled traces (the browser solves them). */
     final List<TraceExpr> exprs = new ArrayList<>();
+
     private final Map<TraceExpr, Integer> exprIndex = new IdentityHashMap<>();
     /** Every number of the templates and every feature to shorten by, as one graph of shared nodes. */
     final Dag dag;
+
     final int[] trigExpr, trigLoc;
     final Rule[] rules;
     final double[] trigValue;
@@ -57,6 +58,7 @@ public final class Prediction {
     final int[] changeable;
     /** For each changeable location: the features whose traces contain it (expression indices), for shortening. */
     final int[][] featuresOf;
+
     final List<Template> templates = new ArrayList<>();
     final List<Numeral> numerals = new ArrayList<>();
 
@@ -116,7 +118,8 @@ public final class Prediction {
     public static Prediction of(SyncTable t, Zone z) {
         WHY_NOT.remove();
         if (!z.active() || z.trigger().isEmpty()) return no("inactive zone");
-        for (TriggerElement te : z.trigger()) if (te.feature.expr == null) return no("a trigger trace cannot be re-evaluated");
+        for (TriggerElement te : z.trigger())
+            if (te.feature.expr == null) return no("a trigger trace cannot be re-evaluated");
         Prediction p = new Prediction(t, z);
         boolean[] changes = p.dag.changes;
         // numbers that cannot be re-evaluated (run-time numbers) must not depend on the zone's locations
@@ -145,8 +148,9 @@ public final class Prediction {
         values = p.dag.eval(t.base);
         for (Template tm : p.templates) {
             String got = p.print(tm, values);
-            if (!got.equals(tm.base)) return no("template of " + tm.name + " of shape " + tm.element + " gives " + got
-                    + " instead of " + tm.base);
+            if (!got.equals(tm.base))
+                return no("template of " + tm.name + " of shape " + tm.element + " gives " + got + " instead of "
+                        + tm.base);
         }
         // the numerals of the code pane
         Source src = t.program.source();
@@ -155,8 +159,12 @@ public final class Prediction {
             Loc l = t.program.loc(id);
             int os = src.originalOffset(l.numStart), oe = src.originalOffset(l.numEnd);
             char before = os > 0 ? orig.charAt(os - 1) : ' ';
-            boolean space = os > 0 && !(before == ' ' || before == '\t' || before == '\n' || before == '\r'
-                    || "[]{}()|".indexOf(before) >= 0);
+            boolean space = os > 0
+                    && !(before == ' '
+                            || before == '\t'
+                            || before == '\n'
+                            || before == '\r'
+                            || "[]{}()|".indexOf(before) >= 0);
             p.numerals.add(new Numeral(id, os, oe, orig.substring(os, oe), space));
         }
         return p;
@@ -198,7 +206,8 @@ public final class Prediction {
                 parts.add(")");
                 return true;
             }
-            case RGBA: case BOUNDS: {
+            case RGBA:
+            case BOUNDS: {
                 boolean rgba = a.kind == Attr.Kind.RGBA;
                 if (rgba) parts.add("rgba(");
                 int i = 0;
@@ -297,7 +306,9 @@ public final class Prediction {
         return sb.toString();
     }
 
-    public List<Template> templates() { return templates; }
+    public List<Template> templates() {
+        return templates;
+    }
 
     // ------------------------------------------------------------------------------------------------ predicting
 
@@ -331,7 +342,8 @@ public final class Prediction {
         return new Step(written, nv, attrs, Printer.print(table.program, nv));
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?");
 
     /**
      * The same attribute text up to the last bits of its numbers (the browser's cos, sin … may differ from Java's
@@ -405,7 +417,8 @@ public final class Prediction {
                 if (n > 0) sb.append(',');
                 int kd = e.kind[n];
                 if (kd == TraceExpr.LOC) sb.append("[\"L\",").append(e.locId[n]).append(']');
-                else if (kd == TraceExpr.CONST) sb.append("[\"K\",").append(num(e.konst[n])).append(']');
+                else if (kd == TraceExpr.CONST)
+                    sb.append("[\"K\",").append(num(e.konst[n])).append(']');
                 else {
                     sb.append('[');
                     str(sb, e.op(n).word);
@@ -419,7 +432,8 @@ public final class Prediction {
             if (n > 0) sb.append(',');
             int kd = dag.kind[n];
             if (kd == TraceExpr.LOC) sb.append("[\"L\",").append(dag.locId[n]).append(']');
-            else if (kd == TraceExpr.CONST) sb.append("[\"K\",").append(num(dag.konst[n])).append(']');
+            else if (kd == TraceExpr.CONST)
+                sb.append("[\"K\",").append(num(dag.konst[n])).append(']');
             else {
                 sb.append('[');
                 str(sb, org.duet.lang.Op.values()[kd].word);
@@ -429,8 +443,15 @@ public final class Prediction {
         sb.append("],\"trigger\":[");
         for (int i = 0; i < trigExpr.length; i++) {
             if (i > 0) sb.append(',');
-            sb.append("{\"e\":").append(trigExpr[i]).append(",\"loc\":").append(trigLoc[i]).append(",\"rule\":")
-                    .append(rules[i].json).append(",\"value\":").append(num(trigValue[i])).append('}');
+            sb.append("{\"e\":")
+                    .append(trigExpr[i])
+                    .append(",\"loc\":")
+                    .append(trigLoc[i])
+                    .append(",\"rule\":")
+                    .append(rules[i].json)
+                    .append(",\"value\":")
+                    .append(num(trigValue[i]))
+                    .append('}');
         }
         sb.append("],\"changeable\":").append(Arrays.toString(changeable).replace(" ", ""));
         sb.append(",\"features\":[");
@@ -451,7 +472,12 @@ public final class Prediction {
                 if (m > 0) sb.append(',');
                 Object o = t.parts.get(m);
                 if (o instanceof String) str(sb, (String) o);
-                else sb.append('[').append(((Ref) o).expr).append(",\"").append(((Ref) o).how).append("\"]");
+                else
+                    sb.append('[')
+                            .append(((Ref) o).expr)
+                            .append(",\"")
+                            .append(((Ref) o).how)
+                            .append("\"]");
             }
             sb.append("]}");
         }
@@ -459,7 +485,12 @@ public final class Prediction {
         for (int m = 0; m < numerals.size(); m++) {
             Numeral n = numerals.get(m);
             if (m > 0) sb.append(',');
-            sb.append("{\"id\":").append(n.id).append(",\"s\":").append(n.start).append(",\"e\":").append(n.end)
+            sb.append("{\"id\":")
+                    .append(n.id)
+                    .append(",\"s\":")
+                    .append(n.start)
+                    .append(",\"e\":")
+                    .append(n.end)
                     .append(",\"text\":");
             str(sb, n.text);
             sb.append(",\"sp\":").append(n.spaceIfNegative).append('}');
@@ -528,7 +559,8 @@ public final class Prediction {
                     }
                 } else if (t instanceof OpTrace) {
                     OpTrace o = (OpTrace) t;
-                    int ia = o.args.length > 0 ? index.get(o.args[0]) : -1, ib = o.args.length > 1 ? index.get(o.args[1]) : -1;
+                    int ia = o.args.length > 0 ? index.get(o.args[0]) : -1,
+                            ib = o.args.length > 1 ? index.get(o.args[1]) : -1;
                     runtime[n] = (ia >= 0 && runtime[ia]) || (ib >= 0 && runtime[ib]);
                     dep[n] = (ia >= 0 && dep[ia]) || (ib >= 0 && dep[ib]);
                     if ((ia < 0 || kind[ia] == TraceExpr.CONST) && (ib < 0 || kind[ib] == TraceExpr.CONST)) {

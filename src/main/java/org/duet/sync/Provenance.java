@@ -1,5 +1,11 @@
 package org.duet.sync;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.duet.lang.Expr;
 import org.duet.lang.JsNumber;
 import org.duet.lang.Loc;
@@ -12,13 +18,6 @@ import org.duet.lang.Trace;
 import org.duet.svg.Renderer;
 import org.duet.svg.SvgElement;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
-
 /**
  * "Why is it here?": the provenance of one number of a shape as a small tree. Inner nodes are the operators that
  * computed it, each with the functions (of the program or of the prelude) it was computed inside; leaves are the
@@ -29,8 +28,17 @@ public final class Provenance {
     private Provenance() {}
 
     /** One node of the tree. {@code start}/{@code end} index the program text, or are −1 (prelude, system). */
-    public record Step(String label, String detail, double value, boolean constant, boolean frozen, int start, int end,
-                       int line, int col, List<Step> children) {
+    public record Step(
+            String label,
+            String detail,
+            double value,
+            boolean constant,
+            boolean frozen,
+            int start,
+            int end,
+            int line,
+            int col,
+            List<Step> children) {
         /** The tree as indented lines (for the command line and tests). */
         public String render() {
             StringBuilder sb = new StringBuilder();
@@ -148,8 +156,17 @@ public final class Provenance {
             } else {
                 detail = "a number made by the program";
             }
-            return new Step(name, detail, l.value, true, l.annotation == Loc.Annotation.FROZEN || l.prelude,
-                    userProgram ? l.numStart : -1, userProgram ? l.numEnd : -1, line, col, List.of());
+            return new Step(
+                    name,
+                    detail,
+                    l.value,
+                    true,
+                    l.annotation == Loc.Annotation.FROZEN || l.prelude,
+                    userProgram ? l.numStart : -1,
+                    userProgram ? l.numEnd : -1,
+                    line,
+                    col,
+                    List.of());
         }
 
         double eval(Trace t) {

@@ -13,7 +13,11 @@ final class Solver {
     private Solver() {}
 
     /** Which method found a solution (for tests and diagnostics). */
-    enum Method { TERM, TOP_DOWN, NEWTON }
+    enum Method {
+        TERM,
+        TOP_DOWN,
+        NEWTON
+    }
 
     static final class Solution {
         final double value;
@@ -45,8 +49,8 @@ final class Solver {
         return null;
     }
 
-    private static boolean accept(TraceExpr e, int x, double v, double target, double[] work, double old,
-                                  double oldValue) {
+    private static boolean accept(
+            TraceExpr e, int x, double v, double target, double[] work, double old, double oldValue) {
         if (!Double.isFinite(v)) return false;
         work[x] = v;
         if (!close(e.eval(work), target)) return false;
@@ -87,36 +91,66 @@ final class Solver {
             Op op = e.op(n);
             int A = e.a[n], B = e.b[n];
             switch (op) {
-                case PLUS: case MINUS: {
+                case PLUS:
+                case MINUS: {
                     double s = op == Op.PLUS ? 1 : -1;
                     r[n] = r[A] + s * r[B];
-                    if (c[A] == 0) { p[n] = p[B]; c[n] = s * c[B]; }
-                    else if (c[B] == 0) { p[n] = p[A]; c[n] = c[A]; }
-                    else if (p[A] == p[B]) { p[n] = p[A]; c[n] = c[A] + s * c[B]; }
-                    else return Double.NaN;
+                    if (c[A] == 0) {
+                        p[n] = p[B];
+                        c[n] = s * c[B];
+                    } else if (c[B] == 0) {
+                        p[n] = p[A];
+                        c[n] = c[A];
+                    } else if (p[A] == p[B]) {
+                        p[n] = p[A];
+                        c[n] = c[A] + s * c[B];
+                    } else return Double.NaN;
                     break;
                 }
                 case MULT:
-                    if (c[A] == 0) { p[n] = p[B]; c[n] = r[A] * c[B]; r[n] = r[A] * r[B]; }
-                    else if (c[B] == 0) { p[n] = p[A]; c[n] = c[A] * r[B]; r[n] = r[A] * r[B]; }
-                    else if (r[A] == 0 && r[B] == 0) {
+                    if (c[A] == 0) {
+                        p[n] = p[B];
+                        c[n] = r[A] * c[B];
+                        r[n] = r[A] * r[B];
+                    } else if (c[B] == 0) {
+                        p[n] = p[A];
+                        c[n] = c[A] * r[B];
+                        r[n] = r[A] * r[B];
+                    } else if (r[A] == 0 && r[B] == 0) {
                         p[n] = p[A] + p[B];
                         c[n] = c[A] * c[B];
                         r[n] = 0;
-                        if (p[n] == 0) { p[n] = 1; r[n] = c[n]; c[n] = 0; }
+                        if (p[n] == 0) {
+                            p[n] = 1;
+                            r[n] = c[n];
+                            c[n] = 0;
+                        }
                     } else return Double.NaN;
                     break;
                 case DIV:
                     if (c[B] == 0) {
                         if (r[B] == 0) return Double.NaN;
-                        p[n] = p[A]; c[n] = c[A] / r[B]; r[n] = r[A] / r[B];
+                        p[n] = p[A];
+                        c[n] = c[A] / r[B];
+                        r[n] = r[A] / r[B];
                     } else if (c[A] == 0 && r[B] == 0) {
-                        p[n] = -p[B]; c[n] = r[A] / c[B]; r[n] = 0;
+                        p[n] = -p[B];
+                        c[n] = r[A] / c[B];
+                        r[n] = 0;
                     } else if (r[A] == 0 && r[B] == 0) {
-                        if (p[A] == p[B]) { p[n] = 1; c[n] = 0; r[n] = c[A] / c[B]; }
-                        else { p[n] = p[A] - p[B]; c[n] = c[A] / c[B]; r[n] = 0; }
+                        if (p[A] == p[B]) {
+                            p[n] = 1;
+                            c[n] = 0;
+                            r[n] = c[A] / c[B];
+                        } else {
+                            p[n] = p[A] - p[B];
+                            c[n] = c[A] / c[B];
+                            r[n] = 0;
+                        }
                     } else if (p[A] == p[B] && c[A] == c[B] && r[A] == r[B]) {
-                        p[n] = 1; c[n] = 0; r[n] = 1;
+                        p[n] = 1;
+                        c[n] = 0;
+                        r[n] = 1;
                     } else return Double.NaN;
                     break;
                 default:
@@ -190,7 +224,9 @@ final class Solver {
                         if (t < 0) return Double.NaN;
                         t = t * t;
                         break;
-                    case ROUND: case FLOOR: case CEILING:
+                    case ROUND:
+                    case FLOOR:
+                    case CEILING:
                         // a whole-number target: the operand aims at the middle of the interval that rounds to it
                         if (t != Math.rint(t)) return Double.NaN;
                         if (op == Op.FLOOR) t += 0.5;
@@ -206,10 +242,20 @@ final class Solver {
             if (!dep[A]) {
                 double i = val[A];
                 switch (op) {
-                    case PLUS: t = t - i; break;
-                    case MINUS: t = i - t; break;
-                    case MULT: if (i == 0) return Double.NaN; t = t / i; break;
-                    case DIV: if (t == 0) return Double.NaN; t = i / t; break;
+                    case PLUS:
+                        t = t - i;
+                        break;
+                    case MINUS:
+                        t = i - t;
+                        break;
+                    case MULT:
+                        if (i == 0) return Double.NaN;
+                        t = t / i;
+                        break;
+                    case DIV:
+                        if (t == 0) return Double.NaN;
+                        t = i / t;
+                        break;
                     case POW:
                         if (i <= 0 || i == 1 || t <= 0) return Double.NaN;
                         t = Math.log(t) / Math.log(i);
@@ -221,16 +267,26 @@ final class Solver {
                         t = i / tan;
                         break;
                     }
-                    default: return Double.NaN;
+                    default:
+                        return Double.NaN;
                 }
                 n = B;
             } else {
                 double j = val[B];
                 switch (op) {
-                    case PLUS: t = t - j; break;
-                    case MINUS: t = t + j; break;
-                    case MULT: if (j == 0) return Double.NaN; t = t / j; break;
-                    case DIV: t = t * j; break;
+                    case PLUS:
+                        t = t - j;
+                        break;
+                    case MINUS:
+                        t = t + j;
+                        break;
+                    case MULT:
+                        if (j == 0) return Double.NaN;
+                        t = t / j;
+                        break;
+                    case DIV:
+                        t = t * j;
+                        break;
                     case POW: {
                         if (j == 0) return Double.NaN;
                         if (j == Math.rint(j) && Math.abs(j) < 1e9) t = root(t, (int) j, val[A]);
@@ -238,16 +294,20 @@ final class Solver {
                         else t = Math.pow(t, 1 / j);
                         break;
                     }
-                    case ARCTAN2: t = j * Math.tan(t); break; // atan2(a, j) = t  ⇒  a = j · tan t
+                    case ARCTAN2:
+                        t = j * Math.tan(t);
+                        break; // atan2(a, j) = t  ⇒  a = j · tan t
                     case MOD: {
                         // mod floors both operands: floor(a) mod m = t for a whole t in the divisor's range; stay in
                         // the current period, aim at the middle of the unit interval that floors to it
                         double m = Math.floor(j);
-                        if (m == 0 || t != Math.rint(t) || (m > 0 ? t < 0 || t >= m : t > 0 || t <= m)) return Double.NaN;
+                        if (m == 0 || t != Math.rint(t) || (m > 0 ? t < 0 || t >= m : t > 0 || t <= m))
+                            return Double.NaN;
                         t = t + m * Math.floor(Math.floor(val[A]) / m) + 0.5;
                         break;
                     }
-                    default: return Double.NaN;
+                    default:
+                        return Double.NaN;
                 }
                 n = A;
             }

@@ -1,12 +1,11 @@
 package org.duet.sync;
 
-import org.duet.svg.Renderer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.duet.svg.Renderer;
 
 /**
  * Live synchronisation: the zones of a drawing and what dragging one of them does to the program. Every operation is
@@ -21,7 +20,10 @@ public final class Sync {
 
     private static final int CACHE_SIZE = 8;
     private static final Map<Key, SyncTable> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Key, SyncTable> e) { return size() > CACHE_SIZE; }
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, SyncTable> e) {
+            return size() > CACHE_SIZE;
+        }
     };
 
     private static final class Key {
@@ -33,18 +35,26 @@ public final class Sync {
             this.h = h;
         }
 
-        @Override public boolean equals(Object o) {
+        @Override
+        public boolean equals(Object o) {
             return o instanceof Key && ((Key) o).h == h && ((Key) o).text.equals(text);
         }
 
-        @Override public int hashCode() { return Objects.hash(text, h); }
+        @Override
+        public int hashCode() {
+            return Objects.hash(text, h);
+        }
     }
 
     /** The zones of every shape of a rendered program (shapes without zones are left out). */
-    public static List<ShapeZones> zones(Renderer.Result r, Heuristics h) { return table(r, h).shapes(); }
+    public static List<ShapeZones> zones(Renderer.Result r, Heuristics h) {
+        return table(r, h).shapes();
+    }
 
     /** The zone table of a rendered program (not cached: keep it for the drags of this program version). */
-    public static SyncTable table(Renderer.Result r, Heuristics h) { return SyncTable.of(r, h); }
+    public static SyncTable table(Renderer.Result r, Heuristics h) {
+        return SyncTable.of(r, h);
+    }
 
     /**
      * The zone table of a program text, rendered at its first frame with the default limits; cached per text and
@@ -78,8 +88,9 @@ public final class Sync {
 
     public static DragResult drag(SyncTable table, Zone zone, double dx, double dy) {
         if (!zone.active())
-            throw new SyncException("the zone " + zone.name + (zone.shape >= 0 ? " of shape " + zone.shape + " ("
-                    + zone.kind + ")" : "") + " is inactive: " + zone.reason());
+            throw new SyncException("the zone " + zone.name
+                    + (zone.shape >= 0 ? " of shape " + zone.shape + " (" + zone.kind + ")" : "") + " is inactive: "
+                    + zone.reason());
         if (!Double.isFinite(dx) || !Double.isFinite(dy)) throw new SyncException("dx and dy must be finite numbers");
         return Drag.run(table, zone, dx, dy);
     }

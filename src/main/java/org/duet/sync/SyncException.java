@@ -6,5 +6,7 @@ import org.duet.lang.DuetException;
 public final class SyncException extends DuetException {
     private static final long serialVersionUID = 1L;
 
-    public SyncException(String message) { super(message); }
+    public SyncException(String message) {
+        super(message);
+    }
 }

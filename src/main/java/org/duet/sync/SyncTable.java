@@ -1,13 +1,5 @@
 package org.duet.sync;
 
-import org.duet.lang.Expr;
-import org.duet.lang.Loc;
-import org.duet.lang.Node;
-import org.duet.lang.Program;
-import org.duet.svg.Canvas;
-import org.duet.svg.Renderer;
-import org.duet.svg.SvgElement;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +7,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.duet.lang.Expr;
+import org.duet.lang.Loc;
+import org.duet.lang.Node;
+import org.duet.lang.Program;
+import org.duet.svg.Canvas;
+import org.duet.svg.Renderer;
+import org.duet.svg.SvgElement;
 
 /**
  * Everything live synchronisation needs about one version of a program, computed once: every number of every shape
@@ -34,6 +33,7 @@ public final class SyncTable {
     final boolean[] indexLike;
     /** Biased popularity of each location id (how many attribute values it is a candidate of). */
     final int[] popularity;
+
     final List<ShapeZones> shapes;
     private final Map<Integer, ShapeZones> byShape = new HashMap<>();
     final List<Zone> widgets;
@@ -47,7 +47,9 @@ public final class SyncTable {
         return new SyncTable(r.program, r.canvas, r.points, h);
     }
 
-    SyncTable(Program program, Canvas canvas, Heuristics heuristics) { this(program, canvas, List.of(), heuristics); }
+    SyncTable(Program program, Canvas canvas, Heuristics heuristics) {
+        this(program, canvas, List.of(), heuristics);
+    }
 
     SyncTable(Program program, Canvas canvas, List<org.duet.eval.Value.Num[]> points, Heuristics heuristics) {
         this.program = program;
@@ -60,8 +62,7 @@ public final class SyncTable {
         boolean unannotatedFrozen = program.unannotatedFrozen();
         for (Loc l : program.locs()) {
             base[l.id()] = l.value;
-            candidate[l.id()] = !l.frozen()
-                    && !(unannotatedFrozen && l.annotation == Loc.Annotation.NONE);
+            candidate[l.id()] = !l.frozen() && !(unannotatedFrozen && l.annotation == Loc.Annotation.NONE);
         }
         markIndexLiterals();
 
@@ -128,27 +129,44 @@ public final class SyncTable {
             Loc l = (Loc) f.trace;
             boolean integral = l.range.integral() && l.value == Math.rint(l.value);
             String name = (integral ? "IntSlider" : "NumSlider") + (++i);
-            ZoneSpec s = new ZoneSpec(name, List.of(new ElemSpec("value", Rule.slider(l.range.lo(), l.range.hi(), integral))), false);
+            ZoneSpec s = new ZoneSpec(
+                    name, List.of(new ElemSpec("value", Rule.slider(l.range.lo(), l.range.hi(), integral))), false);
             ws.add(assigner.assign(-1, "slider", s, Map.of("value", f)));
         }
         int k = 0;
         for (Feature[] p : pointFeatures) {
-            ZoneSpec s = new ZoneSpec("PointSlider" + (++k),
-                    List.of(new ElemSpec("x", Rule.PLUS_DX), new ElemSpec("y", Rule.PLUS_DY)), false);
+            ZoneSpec s = new ZoneSpec(
+                    "PointSlider" + (++k),
+                    List.of(new ElemSpec("x", Rule.PLUS_DX), new ElemSpec("y", Rule.PLUS_DY)),
+                    false);
             ws.add(assigner.assign(-1, "point", s, Map.of("x", p[0], "y", p[1])));
         }
         this.widgets = Collections.unmodifiableList(ws);
     }
 
-    public Program program() { return program; }
-    public Canvas canvas() { return canvas; }
-    public Heuristics heuristics() { return heuristics; }
+    public Program program() {
+        return program;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    public Heuristics heuristics() {
+        return heuristics;
+    }
     /** Shapes that have zones, in document order. */
-    public List<ShapeZones> shapes() { return shapes; }
+    public List<ShapeZones> shapes() {
+        return shapes;
+    }
     /** The zones of the shape with this index, or null if it has none. */
-    public ShapeZones shape(int index) { return byShape.get(index); }
+    public ShapeZones shape(int index) {
+        return byShape.get(index);
+    }
     /** The program's range sliders ({@code IntSlider<i>} / {@code NumSlider<i>}, numbered from 1). */
-    public List<Zone> widgets() { return widgets; }
+    public List<Zone> widgets() {
+        return widgets;
+    }
 
     /** The zone, or null: a shape's zone by name, or (shape −1) a widget by name. */
     public Zone zone(int shape, String name) {
@@ -183,7 +201,10 @@ public final class SyncTable {
                     double first = Double.NaN;
                     for (int i = 0; i < l.elems.size() && index; i++) {
                         Expr e = l.elems.get(i);
-                        if (!(e instanceof Expr.Num)) { index = false; break; }
+                        if (!(e instanceof Expr.Num)) {
+                            index = false;
+                            break;
+                        }
                         Loc loc = ((Expr.Num) e).loc;
                         if (!loc.name().isEmpty() || loc.range != null) index = false;
                         if (i == 0) first = loc.value;
@@ -223,12 +244,17 @@ public final class SyncTable {
         }
     }
 
-    private static ElemSpec e(String key, Rule rule) { return new ElemSpec(key, rule); }
+    private static ElemSpec e(String key, Rule rule) {
+        return new ElemSpec(key, rule);
+    }
 
-    private static ZoneSpec z(String name, ElemSpec... elems) { return new ZoneSpec(name, List.of(elems), false); }
+    private static ZoneSpec z(String name, ElemSpec... elems) {
+        return new ZoneSpec(name, List.of(elems), false);
+    }
 
-    static final String[] BOX_ZONES = {"Interior", "TopLeft", "TopEdge", "TopRight", "RightEdge", "BotRight",
-            "BotEdge", "BotLeft", "LeftEdge"};
+    static final String[] BOX_ZONES = {
+        "Interior", "TopLeft", "TopEdge", "TopRight", "RightEdge", "BotRight", "BotEdge", "BotLeft", "LeftEdge"
+    };
 
     /** The zones of an element in the order of interaction.md §2.2, then its extra widgets (§2.3). */
     static List<ZoneSpec> zoneSpecs(SvgElement el, Map<String, Feature> fs) {
@@ -250,7 +276,8 @@ public final class SyncTable {
                 out.add(z("LeftEdge", e("x", pdx), e("width", mdx)));
                 ring = 20 + val(fs, "height") / 2;
                 break;
-            case "BOX": case "OVAL":
+            case "BOX":
+            case "OVAL":
                 out.add(z("Interior", e("LEFT", pdx), e("TOP", pdy), e("RIGHT", pdx), e("BOT", pdy)));
                 out.add(z("TopLeft", e("LEFT", pdx), e("TOP", pdy)));
                 out.add(z("TopEdge", e("TOP", pdy)));
@@ -293,7 +320,9 @@ public final class SyncTable {
                 ring = Math.hypot(val(fs, "x2") - val(fs, "x1"), val(fs, "y2") - val(fs, "y1")) / 2 - 20;
                 fillWidgets = false;
                 break;
-            case "polygon": case "polyline": case "path": {
+            case "polygon":
+            case "polyline":
+            case "path": {
                 String attr = kind.equals("path") ? "d" : "points";
                 int n = 0;
                 while (fs.containsKey(attr + "[" + (n + 1) + "].x")) n++;
@@ -303,7 +332,11 @@ public final class SyncTable {
                     int edges = kind.equals("polygon") ? n : n - 1;
                     for (int i = 1; i <= edges; i++) {
                         int j = i % n + 1;
-                        out.add(z("Edge" + i, e(px(attr, i), pdx), e(py(attr, i), pdy), e(px(attr, j), pdx),
+                        out.add(z(
+                                "Edge" + i,
+                                e(px(attr, i), pdx),
+                                e(py(attr, i), pdy),
+                                e(px(attr, j), pdx),
                                 e(py(attr, j), pdy)));
                     }
                 }
@@ -332,7 +365,8 @@ public final class SyncTable {
         // extra widgets of a selected shape (interaction.md §2.3)
         if (fillWidgets && fs.containsKey("fill")) out.add(z("FillBall", e("fill", Rule.COLOR)));
         if (fs.containsKey("stroke")) out.add(z("StrokeBall", e("stroke", Rule.COLOR)));
-        if (fillWidgets && fs.containsKey("fill.opacity")) out.add(z("FillOpacityBall", e("fill.opacity", Rule.OPACITY)));
+        if (fillWidgets && fs.containsKey("fill.opacity"))
+            out.add(z("FillOpacityBall", e("fill.opacity", Rule.OPACITY)));
         if (fs.containsKey("stroke.opacity")) out.add(z("StrokeOpacityBall", e("stroke.opacity", Rule.OPACITY)));
         if (fs.containsKey("stroke-width")) out.add(z("StrokeWidthBall", e("stroke-width", Rule.STROKE_WIDTH)));
         if (fs.containsKey("transform.rotate") && Double.isFinite(ring))
@@ -340,9 +374,13 @@ public final class SyncTable {
         return out;
     }
 
-    private static String px(String attr, int i) { return attr + "[" + i + "].x"; }
+    private static String px(String attr, int i) {
+        return attr + "[" + i + "].x";
+    }
 
-    private static String py(String attr, int i) { return attr + "[" + i + "].y"; }
+    private static String py(String attr, int i) {
+        return attr + "[" + i + "].y";
+    }
 
     private static double val(Map<String, Feature> fs, String key) {
         Feature f = fs.get(key);
@@ -377,7 +415,9 @@ public final class SyncTable {
             int[] chosen = new int[k]; // 0 = none
             Zone.Inactive why = null;
             if (!anyCand) {
-                why = runtime ? Zone.Inactive.RUNTIME : tooLarge ? Zone.Inactive.TOO_LARGE : Zone.Inactive.NO_CANDIDATES;
+                why = runtime
+                        ? Zone.Inactive.RUNTIME
+                        : tooLarge ? Zone.Inactive.TOO_LARGE : Zone.Inactive.NO_CANDIDATES;
             } else {
                 switch (mode) {
                     case BIASED:
@@ -407,14 +447,21 @@ public final class SyncTable {
                 }
             }
             if (why == null && spec.needsAll) {
-                for (int c : chosen) if (c == 0) { why = Zone.Inactive.PARTIAL; break; }
+                for (int c : chosen)
+                    if (c == 0) {
+                        why = Zone.Inactive.PARTIAL;
+                        break;
+                    }
             }
             if (why == null && mode == Heuristics.FAIR) fair.merge(new Tuple(chosen), 1, Integer::sum);
             List<TriggerElement> elems = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
                 if (feats[i] == null) continue;
-                elems.add(new TriggerElement(feats[i], spec.elems.get(i).rule,
-                        why == null && chosen[i] != 0 ? program.loc(chosen[i]) : null, candidateLocs(feats[i])));
+                elems.add(new TriggerElement(
+                        feats[i],
+                        spec.elems.get(i).rule,
+                        why == null && chosen[i] != 0 ? program.loc(chosen[i]) : null,
+                        candidateLocs(feats[i])));
             }
             return new Zone(shape, kind, spec.name, elems, why);
         }
@@ -476,9 +523,15 @@ public final class SyncTable {
             this.hash = Arrays.hashCode(this.ids);
         }
 
-        @Override public boolean equals(Object o) { return o instanceof Tuple && Arrays.equals(((Tuple) o).ids, ids); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tuple && Arrays.equals(((Tuple) o).ids, ids);
+        }
 
-        @Override public int hashCode() { return hash; }
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     // ------------------------------------------------------------------------------------------- for drags

@@ -1,15 +1,14 @@
 package org.duet.sync;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import org.duet.eval.Arith;
 import org.duet.lang.Loc;
 import org.duet.lang.Op;
 import org.duet.lang.OpTrace;
 import org.duet.lang.Program;
 import org.duet.lang.Trace;
-
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
 
 /**
  * A trace compiled to a flat list of nodes in dependency order (children before parents, shared sub-traces once),
@@ -29,14 +28,17 @@ final class TraceExpr {
     final int[] a, b;
     /** Per node: the constant's value (CONST) — for LOC nodes the location id is in {@link #locId}. */
     final double[] konst;
+
     final int[] locId;
     /** The distinct program locations among the leaves, in increasing id order. */
     final int[] leaves;
     /** True if a leaf is a number injected by the runtime (a slide number, the time), whose value is unknown here. */
     final boolean runtime;
+
     final int size;
 
-    private TraceExpr(int[] kind, int[] a, int[] b, double[] konst, int[] locId, int size, int[] leaves, boolean runtime) {
+    private TraceExpr(
+            int[] kind, int[] a, int[] b, double[] konst, int[] locId, int size, int[] leaves, boolean runtime) {
         this.kind = kind;
         this.a = a;
         this.b = b;
@@ -47,9 +49,13 @@ final class TraceExpr {
         this.runtime = runtime;
     }
 
-    int root() { return size - 1; }
+    int root() {
+        return size - 1;
+    }
 
-    Op op(int n) { return OPS[kind[n]]; }
+    Op op(int n) {
+        return OPS[kind[n]];
+    }
 
     /** Compiles a trace; locations of {@code program} become variable leaves, every other leaf a constant. */
     static TraceExpr compile(Trace trace, Program program) {
@@ -69,17 +75,23 @@ final class TraceExpr {
         private int[] kind = new int[16];
         /** Per node: its operands' numbers (-1 if none), the location id (LOC) and the location's value (CONST). */
         private int[] a = new int[16], b = new int[16], locId = new int[16];
+
         private double[] konst = new double[16];
         private boolean[] dummy = new boolean[16];
         private int size;
         /** Per node: the compilation that last visited it, and its index in that compilation. */
         private int[] mark = new int[0], local = new int[0];
+
         private int stamp;
 
-        Graph(Program program) { this.program = program; }
+        Graph(Program program) {
+            this.program = program;
+        }
 
         /** How many distinct nodes the traces added so far have. */
-        int size() { return size; }
+        int size() {
+            return size;
+        }
 
         /** Adds a trace (its nodes not seen yet); returns its root's number. Iterative. */
         int add(Trace trace) {
@@ -223,8 +235,16 @@ final class TraceExpr {
         }
     }
 
-    private static TraceExpr finish(int[] kind, int[] a, int[] b, double[] konst, int[] locId, int n, int[] leafIds,
-                                    int leafCount, boolean runtime) {
+    private static TraceExpr finish(
+            int[] kind,
+            int[] a,
+            int[] b,
+            double[] konst,
+            int[] locId,
+            int n,
+            int[] leafIds,
+            int leafCount,
+            boolean runtime) {
         // keep only the nodes the root needs (folded constants leave their operands behind)
         boolean[] live = new boolean[n];
         live[n - 1] = true;
@@ -292,7 +312,9 @@ final class TraceExpr {
         return d;
     }
 
-    boolean hasLeaf(int id) { return Arrays.binarySearch(leaves, id) >= 0; }
+    boolean hasLeaf(int id) {
+        return Arrays.binarySearch(leaves, id) >= 0;
+    }
 
     /** A structural fingerprint (operators and leaves), equal for traces computed the same way. */
     String shape() {

@@ -1,8 +1,7 @@
 package org.duet.sync;
 
-import org.duet.lang.Loc;
-
 import java.util.List;
+import org.duet.lang.Loc;
 
 /**
  * One attribute of a zone: its name ({@code x}, {@code points[2].y}, {@code LEFT}, {@code fill.opacity} …), the axis
@@ -32,12 +31,17 @@ public final class TriggerElement {
     }
 
     /** The desired new value for a total mouse displacement (dx, dy). */
-    public double target(double dx, double dy) { return update.apply(value, dx, dy); }
+    public double target(double dx, double dy) {
+        return update.apply(value, dx, dy);
+    }
 
     /** The radius of the ring a rotation widget is drawn on (NaN for every other rule). */
-    public double ring() { return update.ring; }
+    public double ring() {
+        return update.ring;
+    }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return attribute + " [" + axis + " " + rule + "] " + (loc == null ? "-" : loc.toString());
     }
 }

@@ -1,12 +1,11 @@
 package org.duet.sync;
 
-import org.duet.lang.Loc;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.duet.lang.Loc;
 
 /**
  * A named hot spot of a shape ({@code Interior}, {@code TopLeft}, {@code Point3}, {@code Edge2}, {@code FillBall} …)
@@ -26,13 +25,16 @@ public final class Zone {
 
         public final String message;
 
-        Inactive(String message) { this.message = message; }
+        Inactive(String message) {
+            this.message = message;
+        }
     }
 
     /** Index of the shape in the canvas's elements, or −1 for a program widget. */
     public final int shape;
     /** The shape's kind as the program built it (rect, BOX, circle …) or "slider". */
     public final String kind;
+
     public final String name;
     /** Every attribute of the zone in order, assigned or not. */
     public final List<TriggerElement> elements;
@@ -47,10 +49,14 @@ public final class Zone {
         this.inactive = inactive;
     }
 
-    public boolean active() { return inactive == null; }
+    public boolean active() {
+        return inactive == null;
+    }
 
     /** Why the zone is inactive, or null. */
-    public String reason() { return inactive == null ? null : inactive.message; }
+    public String reason() {
+        return inactive == null ? null : inactive.message;
+    }
 
     /** The elements that received a location, in order (empty for an inactive zone). */
     public List<TriggerElement> trigger() {
@@ -91,7 +97,11 @@ public final class Zone {
         boolean changed = false;
         for (TriggerElement e : elements) {
             Loc pick = null;
-            for (Loc l : e.candidates) if (pins.contains(l.id()) && !l.frozen()) { pick = l; break; }
+            for (Loc l : e.candidates)
+                if (pins.contains(l.id()) && !l.frozen()) {
+                    pick = l;
+                    break;
+                }
             if (pick != null && pick != e.loc) {
                 out.add(new TriggerElement(e.feature, e.update, pick, e.candidates));
                 changed = true;
@@ -102,5 +112,8 @@ public final class Zone {
         return changed ? new Zone(shape, kind, name, out, null) : this;
     }
 
-    @Override public String toString() { return caption() + " " + elements; }
+    @Override
+    public String toString() {
+        return caption() + " " + elements;
+    }
 }

@@ -1,12 +1,5 @@
 package org.duet.synth;
 
-import org.duet.lang.Expr;
-import org.duet.lang.Loc;
-import org.duet.lang.Node;
-import org.duet.lang.Program;
-import org.duet.lang.Trace;
-import org.duet.svg.Renderer;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
+import org.duet.lang.Expr;
+import org.duet.lang.Loc;
+import org.duet.lang.Node;
+import org.duet.lang.Program;
+import org.duet.lang.Trace;
+import org.duet.svg.Renderer;
 
 /** One relate request: the rendered program, its literals, the deadline; and the common last step (write, rank, check). */
 final class Ctx {
@@ -70,9 +69,13 @@ final class Ctx {
         return s;
     }
 
-    long remainingMs() { return Math.max(0, (deadline - System.nanoTime()) / 1_000_000L); }
+    long remainingMs() {
+        return Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+    }
 
-    boolean expired() { return System.nanoTime() > deadline; }
+    boolean expired() {
+        return System.nanoTime() > deadline;
+    }
 
     IntToDoubleFunction values(Map<Integer, Double> extra) {
         return id -> id > 0 ? vals[id] : extra.getOrDefault(id, 0.0);
@@ -93,7 +96,9 @@ final class Ctx {
     String label(int id) {
         Loc l = p.loc(id);
         if (!l.name().isEmpty()) return l.name();
-        return Double.isFinite(l.value) ? org.duet.lang.Printer.numeral(l.value) : org.duet.lang.JsNumber.toString(l.value);
+        return Double.isFinite(l.value)
+                ? org.duet.lang.Printer.numeral(l.value)
+                : org.duet.lang.JsNumber.toString(l.value);
     }
 
     static String list(List<String> items) {
@@ -103,8 +108,15 @@ final class Ctx {
 
     // ------------------------------------------------------------------------------------------------ finishing
 
-    private record Ranked(Plan plan, String text, int nodes, int changed, int spread, int namedRemoved, double visual,
-                          String description) {}
+    private record Ranked(
+            Plan plan,
+            String text,
+            int nodes,
+            int changed,
+            int spread,
+            int namedRemoved,
+            double visual,
+            String description) {}
 
     static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::nodes)
             .thenComparingInt(Ranked::changed)
@@ -123,13 +135,16 @@ final class Ctx {
     }
 
     /** As above, with a check that may depend on the plan. */
-    RelateResult finish(List<Plan> plans, int top, java.util.function.BiPredicate<Plan, Renderer.Result> check,
-                        String noSolution) {
+    RelateResult finish(
+            List<Plan> plans, int top, java.util.function.BiPredicate<Plan, Renderer.Result> check, String noSolution) {
         List<Ranked> ranked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         seen.add(text);
         for (Plan plan : plans) {
-            if (expired()) { timedOut = true; break; }
+            if (expired()) {
+                timedOut = true;
+                break;
+            }
             ProgramEdit.Written w;
             try {
                 w = ProgramEdit.write(scope(), plan);
@@ -164,9 +179,17 @@ final class Ctx {
                 maxLine = Math.max(maxLine, line);
             }
             String desc = plan.description;
-            for (Map.Entry<Integer, String> n : w.names().entrySet()) desc = desc.replace("⟨" + n.getKey() + "⟩", n.getValue());
-            ranked.add(new Ranked(plan, w.text(), baseNodes() + w.nodeDelta(), plan.deps.size() + plan.clamps.size(),
-                    minLine > maxLine ? 0 : maxLine - minLine, namedRemoved, visual, desc));
+            for (Map.Entry<Integer, String> n : w.names().entrySet())
+                desc = desc.replace("⟨" + n.getKey() + "⟩", n.getValue());
+            ranked.add(new Ranked(
+                    plan,
+                    w.text(),
+                    baseNodes() + w.nodeDelta(),
+                    plan.deps.size() + plan.clamps.size(),
+                    minLine > maxLine ? 0 : maxLine - minLine,
+                    namedRemoved,
+                    visual,
+                    desc));
         }
         if (!keepOrder) ranked.sort(ORDER);
         long tWritten = System.nanoTime();
@@ -178,26 +201,36 @@ final class Ctx {
                 .withMaxShapes(Math.max(1_000, 4 * r.canvas.elements().size()));
         for (Ranked c : ranked) {
             if (out.size() >= top) break;
-            if (expired()) { timedOut = true; break; }
+            if (expired()) {
+                timedOut = true;
+                break;
+            }
             try {
                 renders++;
                 long t0 = System.nanoTime();
                 Renderer.Result nr = Renderer.render("candidate", c.text(), limits, Renderer.Frame.FIRST);
                 long t1 = System.nanoTime();
                 boolean ok = check.test(c.plan(), nr);
-                if (DEBUG) System.err.printf("  render %.1f ms, check %.1f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                if (DEBUG)
+                    System.err.printf(
+                            "  render %.1f ms, check %.1f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
                 if (!ok) continue;
             } catch (RuntimeException e) { // a program error, or a shape that is gone
                 continue;
             }
             out.add(new Candidate(out.size() + 1, c.description(), c.text()));
         }
-        if (DEBUG) System.err.printf("relate: %d plans, %d written, %.1f ms to write, %d renders, %.1f ms total%n", plans.size(),
-                ranked.size(), (tWritten - start) / 1e6, renders, (System.nanoTime() - start) / 1e6);
+        if (DEBUG)
+            System.err.printf(
+                    "relate: %d plans, %d written, %.1f ms to write, %d renders, %.1f ms total%n",
+                    plans.size(), ranked.size(), (tWritten - start) / 1e6, renders, (System.nanoTime() - start) / 1e6);
         String message = "";
-        if (out.isEmpty()) message = timedOut ? "the time limit of " + limitMs + " ms was reached before any candidate was found"
-                : noSolution;
-        else if (timedOut) message = "the time limit of " + limitMs + " ms was reached: these are the candidates found so far";
+        if (out.isEmpty())
+            message = timedOut
+                    ? "the time limit of " + limitMs + " ms was reached before any candidate was found"
+                    : noSolution;
+        else if (timedOut)
+            message = "the time limit of " + limitMs + " ms was reached: these are the candidates found so far";
         return new RelateResult(out, timedOut, message);
     }
 
@@ -222,5 +255,7 @@ final class Ctx {
     }
 
     /** Within 0.01 of each other. */
-    static boolean close(double a, double b) { return Math.abs(a - b) <= 0.01; }
+    static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 0.01;
+    }
 }

@@ -1,13 +1,5 @@
 package org.duet.synth;
 
-import org.chocosolver.solver.Model;
-import org.chocosolver.solver.constraints.extension.Tuples;
-import org.chocosolver.solver.search.strategy.Search;
-import org.chocosolver.solver.variables.BoolVar;
-import org.chocosolver.solver.variables.IntVar;
-import org.duet.lang.Loc;
-import org.duet.svg.Renderer;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +10,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.constraints.extension.Tuples;
+import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.variables.BoolVar;
+import org.chocosolver.solver.variables.IntVar;
+import org.duet.lang.Loc;
+import org.duet.svg.Renderer;
 
 /**
  * The search behind every equality tool (Make Equal, align, distribute, equal sizes, keep spacing). A request is a set
@@ -41,7 +40,9 @@ final class EqualitySearch {
         }
 
         /** The same member whose dependent literal must come from {@code from} (e.g. a gap's later shape). */
-        Member from(Sym from) { return new Member(label, shape, sym, measure, from); }
+        Member from(Sym from) {
+            return new Member(label, shape, sym, measure, from);
+        }
     }
 
     /** Members that must be equal; {@code newVar} (may be null) offers a new shared variable with that base and value. */
@@ -51,7 +52,9 @@ final class EqualitySearch {
      * per member the dependent literal (0 if none). */
     record Choice(int[] anchor, int[][] dep) {}
 
-    interface Describer { String describe(Choice c); }
+    interface Describer {
+        String describe(Choice c);
+    }
 
     static final int MAX_PLANS = 300, MAX_TUPLES = 50;
 
@@ -61,7 +64,9 @@ final class EqualitySearch {
     static List<Plan> search(Ctx ctx, List<Group> groups, Describer describer) {
         int G = groups.size();
         Map<Integer, Double> virt = new HashMap<>();
-        for (int g = 0; g < G; g++) if (groups.get(g).newVarBase() != null) virt.put(-(g + 1), groups.get(g).newVarValue());
+        for (int g = 0; g < G; g++)
+            if (groups.get(g).newVarBase() != null)
+                virt.put(-(g + 1), groups.get(g).newVarValue());
         IntToDoubleFunction value = ctx.values(virt);
 
         // slots and their equations under each anchor option
@@ -91,7 +96,8 @@ final class EqualitySearch {
                         tr.add(false);
                         continue;
                     }
-                    Sym anchor = a == n ? Sym.var(-(g + 1)) : gr.members().get(a).sym();
+                    Sym anchor =
+                            a == n ? Sym.var(-(g + 1)) : gr.members().get(a).sym();
                     Sym d = Sym.sub(gr.members().get(j).sym(), anchor);
                     for (int x : ctx.candidates(d)) {
                         if (ctx.expired()) throw new Sym.TimeUp();
@@ -117,9 +123,11 @@ final class EqualitySearch {
 
         // literal order of preference: '?' first, unnamed before named, later in the text first
         Integer[] U = universe.toArray(new Integer[0]);
-        Arrays.sort(U, Comparator.comparingInt((Integer id) -> ctx.p.loc(id).annotation == Loc.Annotation.THAWED ? 0 : 1)
-                .thenComparingInt(id -> ctx.p.loc(id).name().isEmpty() ? 0 : 1)
-                .thenComparingInt(id -> -ctx.p.loc(id).numStart));
+        Arrays.sort(
+                U,
+                Comparator.comparingInt((Integer id) -> ctx.p.loc(id).annotation == Loc.Annotation.THAWED ? 0 : 1)
+                        .thenComparingInt(id -> ctx.p.loc(id).name().isEmpty() ? 0 : 1)
+                        .thenComparingInt(id -> -ctx.p.loc(id).numStart));
         Map<Integer, Integer> index = new HashMap<>();
         for (int i = 0; i < U.length; i++) index.put(U[i], i + 1);
 
@@ -137,7 +145,8 @@ final class EqualitySearch {
                 }
             tuples = next;
         }
-        tuples.sort(Comparator.comparingInt((int[] t) -> (int) Arrays.stream(t).distinct().count())
+        tuples.sort(Comparator.comparingInt(
+                        (int[] t) -> (int) Arrays.stream(t).distinct().count())
                 .thenComparingInt(t -> Arrays.stream(t).sum()));
         if (tuples.size() > MAX_TUPLES) tuples = tuples.subList(0, MAX_TUPLES);
         int perTuple = Math.max(10, MAX_PLANS / tuples.size());
@@ -150,11 +159,16 @@ final class EqualitySearch {
             int S = slots.size();
             IntVar[] dep = new IntVar[S];
             for (int s = 0; s < S; s++) {
-                int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
+                int g = slots.get(s)[0],
+                        j = slots.get(s)[1],
+                        n = groups.get(g).members().size();
                 dep[s] = m.intVar("dep" + s, 0, U.length);
                 Tuples t = new Tuples(true);
                 for (int a : anchorOptions.get(g)) {
-                    if (a == j) { t.add(a, 0); continue; }
+                    if (a == j) {
+                        t.add(a, 0);
+                        continue;
+                    }
                     int k = a * n + j;
                     if (trivial.get(g).get(k)) t.add(a, 0);
                     for (int x : sols.get(g).get(k).keySet()) t.add(a, index.get(x));
@@ -165,7 +179,9 @@ final class EqualitySearch {
             // b[s][t]: slot t's dependent occurs in slot s's equation (so t must be written before s)
             BoolVar[][] b = new BoolVar[S][S];
             for (int s = 0; s < S; s++) {
-                int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
+                int g = slots.get(s)[0],
+                        j = slots.get(s)[1],
+                        n = groups.get(g).members().size();
                 for (int t = 0; t < S; t++) {
                     if (t == s) continue;
                     Tuples tu = new Tuples(true);
@@ -185,7 +201,8 @@ final class EqualitySearch {
             }
             for (int s = 0; s < S; s++)
                 for (int t = s + 1; t < S; t++)
-                    if (b[s][t] != null && b[t][s] != null) m.arithm(b[s][t], "+", b[t][s], "<=", 1).post();
+                    if (b[s][t] != null && b[t][s] != null)
+                        m.arithm(b[s][t], "+", b[t][s], "<=", 1).post();
 
             IntVar[] decision = new IntVar[G + S];
             System.arraycopy(anchor, 0, decision, 0, G);
@@ -193,7 +210,10 @@ final class EqualitySearch {
             org.chocosolver.solver.Solver solver = m.getSolver();
             solver.setSearch(Search.inputOrderLBSearch(decision));
             long left = (end - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) { ctx.timedOut = true; break; }
+            if (left <= 0) {
+                ctx.timedOut = true;
+                break;
+            }
             solver.limitTime(left);
             solver.limitSolution(perTuple);
             while (solver.solve()) {
@@ -219,17 +239,23 @@ final class EqualitySearch {
                 Plan plan = new Plan();
                 for (int s : order) {
                     if (depOf[s] == 0) continue;
-                    int g = slots.get(s)[0], j = slots.get(s)[1], n = groups.get(g).members().size();
+                    int g = slots.get(s)[0],
+                            j = slots.get(s)[1],
+                            n = groups.get(g).members().size();
                     int a = anchor[g].getValue();
                     plan.dep(depOf[s], sols.get(g).get(a * n + j).get(depOf[s]));
                 }
                 for (int g = 0; g < G; g++)
                     if (anc[g] == -1)
-                        plan.newVars.put(-(g + 1), new Plan.NewVar(groups.get(g).newVarBase(),
-                                Sym.constant(groups.get(g).newVarValue())));
+                        plan.newVars.put(
+                                -(g + 1),
+                                new Plan.NewVar(
+                                        groups.get(g).newVarBase(),
+                                        Sym.constant(groups.get(g).newVarValue())));
                 plan.description = describer.describe(new Choice(anc, deps));
                 // ties: keep the features selected first (Make Equal rewrites B to equal A)
-                for (int g = 0; g < G; g++) plan.score += anc[g] < 0 ? groups.get(g).members().size() : anc[g];
+                for (int g = 0; g < G; g++)
+                    plan.score += anc[g] < 0 ? groups.get(g).members().size() : anc[g];
                 plans.add(plan);
             }
             if (solver.isStopCriterionMet() && solver.getSolutionCount() < perTuple) ctx.timedOut = true;
@@ -237,7 +263,9 @@ final class EqualitySearch {
         return plans;
     }
 
-    interface Edge { boolean before(int s, int t); }
+    interface Edge {
+        boolean before(int s, int t);
+    }
 
     /** Slots in an order where t comes before s whenever edge(s, t); null on a cycle. */
     static int[] topo(int n, Edge edge) {

@@ -1,5 +1,9 @@
 package org.duet.synth;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.duet.lang.Loc;
 import org.duet.lang.Op;
 import org.duet.lang.OpTrace;
@@ -8,11 +12,6 @@ import org.duet.svg.Renderer;
 import org.duet.svg.SvgElement;
 import org.duet.sync.Feature;
 import org.duet.sync.Features;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The features of a shape (interaction.md §7.2) with their equations, values and geometry, and the parsing of
@@ -30,13 +29,22 @@ public final class FeatureCatalog {
         return new T(new OpTrace(op, a.t, b.t), v, "(" + op.word + " " + a.f + " " + b.f + ")");
     }
 
-    private static T plus(T a, T b) { return op(Op.PLUS, a, b, a.v + b.v); }
-    private static T minus(T a, T b) { return op(Op.MINUS, a, b, a.v - b.v); }
-    private static T half(T a) { return op(Op.DIV, a, TWO, a.v / 2); }
+    private static T plus(T a, T b) {
+        return op(Op.PLUS, a, b, a.v + b.v);
+    }
+
+    private static T minus(T a, T b) {
+        return op(Op.MINUS, a, b, a.v - b.v);
+    }
+
+    private static T half(T a) {
+        return op(Op.DIV, a, TWO, a.v / 2);
+    }
 
     /** The shape's number and, for a feature reference, the feature's name (null for a whole shape). */
     public record Ref(int shape, String feature) {
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return feature == null ? String.valueOf(shape) : shape == SLIDERS ? feature : shape + "." + feature;
         }
     }
@@ -59,7 +67,8 @@ public final class FeatureCatalog {
                     + "whole shape, N being the shape's number");
         }
         if (shape < 0) throw new RelateException("bad feature reference '" + s + "': shape numbers start at 0");
-        if (feat != null && feat.isEmpty()) throw new RelateException("bad feature reference '" + s + "': no feature name after the dot");
+        if (feat != null && feat.isEmpty())
+            throw new RelateException("bad feature reference '" + s + "': no feature name after the dot");
         return new Ref(shape, feat);
     }
 
@@ -75,17 +84,23 @@ public final class FeatureCatalog {
         if (ref.shape == SLIDERS) {
             List<FeatureInfo> ss = sliders(r);
             for (FeatureInfo f : ss) if (f.name.equals(ref.feature)) return f;
-            throw new RelateException("the program has no " + ref.feature + (ss.isEmpty() ? " (it has no range sliders)"
-                    : " (its sliders: " + String.join(", ", ss.stream().map(f -> f.name).toList()) + ")"));
+            throw new RelateException("the program has no " + ref.feature
+                    + (ss.isEmpty()
+                            ? " (it has no range sliders)"
+                            : " (its sliders: "
+                                    + String.join(
+                                            ", ", ss.stream().map(f -> f.name).toList()) + ")"));
         }
-        if (ref.feature == null) throw new RelateException("'" + ref + "' is a whole shape; this needs a feature such as "
-                + ref.shape + "." + (of(r, ref.shape).isEmpty() ? "…" : of(r, ref.shape).get(0).name));
+        if (ref.feature == null)
+            throw new RelateException("'" + ref + "' is a whole shape; this needs a feature such as " + ref.shape + "."
+                    + (of(r, ref.shape).isEmpty() ? "…" : of(r, ref.shape).get(0).name));
         List<FeatureInfo> fs = of(r, ref.shape);
         for (FeatureInfo f : fs) if (f.name.equals(ref.feature)) return f;
         List<String> names = new ArrayList<>();
         for (FeatureInfo f : fs) names.add(f.name);
         throw new RelateException("shape " + ref.shape + " (" + kindOf(element(r, ref.shape)) + ") has no feature "
-                + ref.feature + (names.isEmpty() ? " (it has no features)" : " (its features: " + String.join(", ", names) + ")"));
+                + ref.feature
+                + (names.isEmpty() ? " (it has no features)" : " (its features: " + String.join(", ", names) + ")"));
     }
 
     static SvgElement element(Renderer.Result r, int shape) {
@@ -106,8 +121,20 @@ public final class FeatureCatalog {
         for (Loc l : r.program.locs()) {
             if (l.range == null) continue;
             String formula = l.name().isEmpty() ? org.duet.lang.JsNumber.toString(l.value) : l.name();
-            out.add(new FeatureInfo(SLIDERS, "slider" + (++k), FeatureInfo.Kind.OTHER, l.value, null, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, l, formula));
+            out.add(new FeatureInfo(
+                    SLIDERS,
+                    "slider" + (++k),
+                    FeatureInfo.Kind.OTHER,
+                    l.value,
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    l,
+                    formula));
         }
         return out;
     }
@@ -126,9 +153,23 @@ public final class FeatureCatalog {
         String prefix = kind.toLowerCase();
         Map<String, T> box = boxEquations(kind, fs);
         if (box != null) {
-            T l = box.get("L"), rr = box.get("R"), cx = box.get("CX"), t = box.get("T"), b = box.get("B"), cy = box.get("CY");
-            Object[][] pts = {{"TL", l, t}, {"TR", rr, t}, {"BL", l, b}, {"BR", rr, b}, {"TC", cx, t}, {"CR", rr, cy},
-                    {"BC", cx, b}, {"CL", l, cy}, {"C", cx, cy}};
+            T l = box.get("L"),
+                    rr = box.get("R"),
+                    cx = box.get("CX"),
+                    t = box.get("T"),
+                    b = box.get("B"),
+                    cy = box.get("CY");
+            Object[][] pts = {
+                {"TL", l, t},
+                {"TR", rr, t},
+                {"BL", l, b},
+                {"BR", rr, b},
+                {"TC", cx, t},
+                {"CR", rr, cy},
+                {"BC", cx, b},
+                {"CL", l, cy},
+                {"C", cx, cy}
+            };
             for (Object[] p : pts) point(out, shape, prefix, (String) p[0], (T) p[1], (T) p[2]);
             if (box.containsKey("Width")) {
                 dist(out, shape, prefix + "Width", box.get("Width"), l.v, cy.v, rr.v, cy.v);
@@ -176,8 +217,14 @@ public final class FeatureCatalog {
             coord(out, shape, "textY", FeatureInfo.Kind.Y, "P", y, x.v, y.v);
             if (fs.containsKey("font-size")) other(out, shape, "fontSize", t(fs, "font-size"));
         }
-        String[][] others = {{"fill", "fill"}, {"stroke", "stroke"}, {"fill.opacity", "fillOpacity"},
-                {"stroke.opacity", "strokeOpacity"}, {"stroke-width", "strokeWidth"}, {"transform.rotate", "rotation"}};
+        String[][] others = {
+            {"fill", "fill"},
+            {"stroke", "stroke"},
+            {"fill.opacity", "fillOpacity"},
+            {"stroke.opacity", "strokeOpacity"},
+            {"stroke-width", "strokeWidth"},
+            {"transform.rotate", "rotation"}
+        };
         for (String[] o : others) if (fs.containsKey(o[0])) other(out, shape, o[1], t(fs, o[0]));
         return out;
     }
@@ -189,7 +236,8 @@ public final class FeatureCatalog {
 
     private static T t(Map<String, Feature> fs, String key) {
         Feature f = fs.get(key);
-        return new T(f.trace(), f.value(), key.replace('.', '_').replace("[", "").replace("]", ""));
+        return new T(
+                f.trace(), f.value(), key.replace('.', '_').replace("[", "").replace("]", ""));
     }
 
     /** L R CX T B CY and Width/Height, R or RX/RY of box-like shapes; null for other kinds. */
@@ -199,34 +247,58 @@ public final class FeatureCatalog {
             case "rect": {
                 if (!has(fs, "x", "y", "width", "height")) return null;
                 T x = t(fs, "x"), y = t(fs, "y"), w = t(fs, "width"), h = t(fs, "height");
-                m.put("L", x); m.put("R", plus(x, w)); m.put("CX", plus(x, half(w)));
-                m.put("T", y); m.put("B", plus(y, h)); m.put("CY", plus(y, half(h)));
-                m.put("Width", w); m.put("Height", h);
+                m.put("L", x);
+                m.put("R", plus(x, w));
+                m.put("CX", plus(x, half(w)));
+                m.put("T", y);
+                m.put("B", plus(y, h));
+                m.put("CY", plus(y, half(h)));
+                m.put("Width", w);
+                m.put("Height", h);
                 return m;
             }
-            case "BOX": case "OVAL": {
+            case "BOX":
+            case "OVAL": {
                 if (!has(fs, "LEFT", "TOP", "RIGHT", "BOT")) return null;
                 T l = t(fs, "LEFT"), tp = t(fs, "TOP"), r = t(fs, "RIGHT"), b = t(fs, "BOT");
-                m.put("L", l); m.put("R", r); m.put("CX", half(plus(l, r)));
-                m.put("T", tp); m.put("B", b); m.put("CY", half(plus(tp, b)));
-                if (kind.equals("BOX")) { m.put("Width", minus(r, l)); m.put("Height", minus(b, tp)); }
-                else { m.put("RX", half(minus(r, l))); m.put("RY", half(minus(b, tp))); }
+                m.put("L", l);
+                m.put("R", r);
+                m.put("CX", half(plus(l, r)));
+                m.put("T", tp);
+                m.put("B", b);
+                m.put("CY", half(plus(tp, b)));
+                if (kind.equals("BOX")) {
+                    m.put("Width", minus(r, l));
+                    m.put("Height", minus(b, tp));
+                } else {
+                    m.put("RX", half(minus(r, l)));
+                    m.put("RY", half(minus(b, tp)));
+                }
                 return m;
             }
             case "circle": {
                 if (!has(fs, "cx", "cy", "r")) return null;
                 T cx = t(fs, "cx"), cy = t(fs, "cy"), r = t(fs, "r");
-                m.put("L", minus(cx, r)); m.put("R", plus(cx, r)); m.put("CX", cx);
-                m.put("T", minus(cy, r)); m.put("B", plus(cy, r)); m.put("CY", cy);
+                m.put("L", minus(cx, r));
+                m.put("R", plus(cx, r));
+                m.put("CX", cx);
+                m.put("T", minus(cy, r));
+                m.put("B", plus(cy, r));
+                m.put("CY", cy);
                 m.put("RADIUS", r);
                 return m;
             }
             case "ellipse": {
                 if (!has(fs, "cx", "cy", "rx", "ry")) return null;
                 T cx = t(fs, "cx"), cy = t(fs, "cy"), rx = t(fs, "rx"), ry = t(fs, "ry");
-                m.put("L", minus(cx, rx)); m.put("R", plus(cx, rx)); m.put("CX", cx);
-                m.put("T", minus(cy, ry)); m.put("B", plus(cy, ry)); m.put("CY", cy);
-                m.put("RX", rx); m.put("RY", ry);
+                m.put("L", minus(cx, rx));
+                m.put("R", plus(cx, rx));
+                m.put("CX", cx);
+                m.put("T", minus(cy, ry));
+                m.put("B", plus(cy, ry));
+                m.put("CY", cy);
+                m.put("RX", rx);
+                m.put("RY", ry);
                 return m;
             }
             default:
@@ -239,18 +311,40 @@ public final class FeatureCatalog {
         coord(out, shape, prefix + code + "Y", FeatureInfo.Kind.Y, code, y, x.v, y.v);
     }
 
-    private static void coord(List<FeatureInfo> out, int shape, String name, FeatureInfo.Kind kind, String point, T t,
-                              double x, double y) {
-        out.add(new FeatureInfo(shape, name, kind, t.v, point, x, y, Double.NaN, Double.NaN, Double.NaN, Double.NaN, t.t, t.f));
+    private static void coord(
+            List<FeatureInfo> out,
+            int shape,
+            String name,
+            FeatureInfo.Kind kind,
+            String point,
+            T t,
+            double x,
+            double y) {
+        out.add(new FeatureInfo(
+                shape, name, kind, t.v, point, x, y, Double.NaN, Double.NaN, Double.NaN, Double.NaN, t.t, t.f));
     }
 
-    private static void dist(List<FeatureInfo> out, int shape, String name, T t, double x1, double y1, double x2, double y2) {
-        out.add(new FeatureInfo(shape, name, FeatureInfo.Kind.DISTANCE, t.v, null, Double.NaN, Double.NaN, x1, y1, x2, y2, t.t, t.f));
+    private static void dist(
+            List<FeatureInfo> out, int shape, String name, T t, double x1, double y1, double x2, double y2) {
+        out.add(new FeatureInfo(
+                shape, name, FeatureInfo.Kind.DISTANCE, t.v, null, Double.NaN, Double.NaN, x1, y1, x2, y2, t.t, t.f));
     }
 
     private static void other(List<FeatureInfo> out, int shape, String name, T t) {
-        out.add(new FeatureInfo(shape, name, FeatureInfo.Kind.OTHER, t.v, null, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, t.t, t.f));
+        out.add(new FeatureInfo(
+                shape,
+                name,
+                FeatureInfo.Kind.OTHER,
+                t.v,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                t.t,
+                t.f));
     }
 
     /**
@@ -302,10 +396,14 @@ public final class FeatureCatalog {
             throw new RelateException("shape " + shape + " (" + kind + ") has no points to align or measure");
         m.put("left", minX);
         m.put("right", maxX);
-        m.put("centerX", byName.containsKey("lineCX") ? byName.get("lineCX") : derived(shape, "centerX", minX, maxX, true));
+        m.put(
+                "centerX",
+                byName.containsKey("lineCX") ? byName.get("lineCX") : derived(shape, "centerX", minX, maxX, true));
         m.put("top", minY);
         m.put("bottom", maxY);
-        m.put("centerY", byName.containsKey("lineCY") ? byName.get("lineCY") : derived(shape, "centerY", minY, maxY, true));
+        m.put(
+                "centerY",
+                byName.containsKey("lineCY") ? byName.get("lineCY") : derived(shape, "centerY", minY, maxY, true));
         m.put("width", derived(shape, "width", maxX, minX, false));
         m.put("height", derived(shape, "height", maxY, minY, false));
         return m;
@@ -316,7 +414,19 @@ public final class FeatureCatalog {
         T ta = new T(a.equation, a.value, a.formula), tb = new T(b.equation, b.value, b.formula);
         T t = mean ? half(plus(ta, tb)) : minus(ta, tb);
         FeatureInfo.Kind k = mean ? a.kind : FeatureInfo.Kind.DISTANCE;
-        return new FeatureInfo(shape, name, k, t.v, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, t.t, t.f);
+        return new FeatureInfo(
+                shape,
+                name,
+                k,
+                t.v,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                t.t,
+                t.f);
     }
 }

@@ -14,24 +14,43 @@ import org.duet.lang.Trace;
  * ({@link #x1}, {@link #y1})–({@link #x2}, {@link #y2}); unused coordinates are NaN.
  */
 public final class FeatureInfo {
-    public enum Kind { X, Y, DISTANCE, OTHER }
+    public enum Kind {
+        X,
+        Y,
+        DISTANCE,
+        OTHER
+    }
 
     /** The shape's number (index in {@code Canvas.elements()}). */
     public final int shape;
     /** The feature's name, e.g. {@code rectTLX}. */
     public final String name;
+
     public final Kind kind;
     public final double value;
     /** The point it belongs to (X and Y features), else null. */
     public final String point;
+
     public final double x, y, x1, y1, x2, y2;
     /** How the value is computed from the program's literals. */
     public final Trace equation;
     /** The equation in little syntax over the shape's attribute names, e.g. {@code (+ x (/ width 2))}. */
     public final String formula;
 
-    FeatureInfo(int shape, String name, Kind kind, double value, String point, double x, double y, double x1,
-                double y1, double x2, double y2, Trace equation, String formula) {
+    FeatureInfo(
+            int shape,
+            String name,
+            Kind kind,
+            double value,
+            String point,
+            double x,
+            double y,
+            double x1,
+            double y1,
+            double x2,
+            double y2,
+            Trace equation,
+            String formula) {
         this.shape = shape;
         this.name = name;
         this.kind = kind;
@@ -48,7 +67,12 @@ public final class FeatureInfo {
     }
 
     /** The reference the relate tools take: {@code N.name}, e.g. {@code 2.rectTLX}. */
-    public String ref() { return shape == FeatureCatalog.SLIDERS ? name : shape + "." + name; }
+    public String ref() {
+        return shape == FeatureCatalog.SLIDERS ? name : shape + "." + name;
+    }
 
-    @Override public String toString() { return ref() + "=" + value; }
+    @Override
+    public String toString() {
+        return ref() + "=" + value;
+    }
 }

@@ -21,6 +21,7 @@ final class Plan {
     final Map<Integer, Sym[]> clamps = new LinkedHashMap<>();
     /** Write the numbers of rewritten expressions frozen ({@code 2!}), so later drags leave them alone. */
     boolean freeze = true;
+
     String description = "";
     /** Extra tie-break key of the tool (smaller is better), e.g. a fitting score. */
     double score;

@@ -1,10 +1,5 @@
 package org.duet.synth;
 
-import org.duet.lang.Expr;
-import org.duet.lang.Loc;
-import org.duet.lang.Program;
-import org.duet.lang.Source;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.duet.lang.Expr;
+import org.duet.lang.Loc;
+import org.duet.lang.Program;
+import org.duet.lang.Source;
 
 /**
  * Writes a {@link Plan} as program text, changing nothing else: each rewritten literal is replaced in place by its
@@ -28,6 +27,7 @@ final class ProgramEdit {
     private final Set<String> taken = new HashSet<>();
     /** Per base name, the next suffix to try (see {@link Scope#fresh(String, Set, Map)}). */
     private final Map<String, Integer> nextSuffix = new HashMap<>();
+
     private final Map<Integer, String> named = new HashMap<>();
     private final List<String> defs = new ArrayList<>();
     private final Map<Integer, String> inPlace = new LinkedHashMap<>();
@@ -53,10 +53,21 @@ final class ProgramEdit {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == '(') { n++; afterParen = true; i++; continue; }
-            if (c == ')' || Character.isWhitespace(c)) { i++; continue; }
+            if (c == '(') {
+                n++;
+                afterParen = true;
+                i++;
+                continue;
+            }
+            if (c == ')' || Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
             int j = i;
-            while (j < text.length() && text.charAt(j) != '(' && text.charAt(j) != ')' && !Character.isWhitespace(text.charAt(j))) j++;
+            while (j < text.length()
+                    && text.charAt(j) != '('
+                    && text.charAt(j) != ')'
+                    && !Character.isWhitespace(text.charAt(j))) j++;
             String tok = text.substring(i, j);
             boolean keyword = afterParen && (tok.equals("def") || isOp(tok));
             if (!keyword) n++;
@@ -109,8 +120,10 @@ final class ProgramEdit {
         for (Map.Entry<Integer, Sym[]> c : plan.clamps.entrySet()) {
             Expr.Num num = scope.nums.get(c.getKey());
             String lit = p.source().text().substring(num.start, num.end);
-            inPlace.put(c.getKey(), "(clamp " + print(c.getValue()[0], num.start) + " " + print(c.getValue()[1], num.start)
-                    + " " + lit + ")");
+            inPlace.put(
+                    c.getKey(),
+                    "(clamp " + print(c.getValue()[0], num.start) + " " + print(c.getValue()[1], num.start) + " " + lit
+                            + ")");
         }
     }
 
@@ -127,7 +140,8 @@ final class ProgramEdit {
             String name = scope.fresh(v.base(), taken, nextSuffix);
             taken.add(name);
             named.put(id, name);
-            defs.add("(def " + name + " " + v.value().print(i -> ref(i, ip), i -> i < 0 ? -1 : p.loc(i).numStart, false) + ")");
+            defs.add("(def " + name + " " + v.value().print(i -> ref(i, ip), i -> i < 0 ? -1 : p.loc(i).numStart, false)
+                    + ")");
             return name;
         }
         Loc l = p.loc(id);
@@ -135,8 +149,10 @@ final class ProgramEdit {
         if (site >= 0 && !l.name().isEmpty() && scope.visible(id, site)) return l.name();
         if (site >= 0 && !dep && !plan.lifts.contains(id) && l.name().isEmpty() && l.frozen())
             // a literal too long for a double (Infinity) has no numeral: it is written as it is in the program
-            return (Double.isFinite(l.value) ? org.duet.lang.Printer.numeral(l.value)
-                    : p.source().text().substring(l.numStart, l.numEnd)) + "!";
+            return (Double.isFinite(l.value)
+                            ? org.duet.lang.Printer.numeral(l.value)
+                            : p.source().text().substring(l.numStart, l.numEnd))
+                    + "!";
         // name the literal with a new definition
         String name = scope.fresh(scope.baseName(id), taken, nextSuffix);
         taken.add(name);

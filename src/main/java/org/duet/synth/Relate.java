@@ -1,13 +1,12 @@
 package org.duet.synth;
 
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
 
 /**
  * Relate tools: pure functions (program text, tool, feature references, options) → ranked candidate programs.
@@ -37,9 +36,24 @@ public final class Relate {
 
     public static final Options DEFAULTS = new Options(5, 500);
 
-    public static final List<String> TOOLS = List.of("dig-hole", "make-equal", "relate", "indexed-relate",
-            "align-left", "align-center", "align-right", "align-top", "align-middle", "align-bottom",
-            "distribute-h", "distribute-v", "equal-width", "equal-height", "equal-size", "keep-spacing", "inside");
+    public static final List<String> TOOLS = List.of(
+            "dig-hole",
+            "make-equal",
+            "relate",
+            "indexed-relate",
+            "align-left",
+            "align-center",
+            "align-right",
+            "align-top",
+            "align-middle",
+            "align-bottom",
+            "distribute-h",
+            "distribute-v",
+            "equal-width",
+            "equal-height",
+            "equal-size",
+            "keep-spacing",
+            "inside");
 
     /** As {@link #run(String, String, List, Options)} with a comma-separated list of references. */
     public static RelateResult run(String text, String tool, String refs, Options o) {
@@ -71,7 +85,9 @@ public final class Relate {
         try {
             return run(ctx, tool, refs, o);
         } catch (Sym.TimeUp e) {
-            return new RelateResult(List.of(), true,
+            return new RelateResult(
+                    List.of(),
+                    true,
                     "the time limit of " + o.timeLimitMs() + " ms was reached before any candidate was found");
         } catch (Sym.TooComplex e) {
             throw new RelateException("the selection is too complex to relate: " + e.getMessage());
@@ -80,15 +96,27 @@ public final class Relate {
 
     private static RelateResult run(Ctx ctx, String tool, List<FeatureCatalog.Ref> refs, Options o) {
         switch (tool) {
-            case "dig-hole": return Tools.digHole(ctx, refs, o.top());
-            case "make-equal": return Tools.makeEqual(ctx, refs, o.top());
-            case "relate": return Search.relate(ctx, refs, o.top());
-            case "indexed-relate": return Search.indexedRelate(ctx, refs, o.top());
-            case "distribute-h": case "distribute-v": return Tools.distribute(ctx, refs, tool.endsWith("h"), o.top());
-            case "equal-width": case "equal-height": case "equal-size": return Tools.equalSize(ctx, refs, tool, o.top());
-            case "keep-spacing": return Tools.keepSpacing(ctx, refs, o.top());
-            case "inside": return Search.inside(ctx, refs, o.top());
-            default: return Tools.align(ctx, refs, tool.substring("align-".length()), o.top());
+            case "dig-hole":
+                return Tools.digHole(ctx, refs, o.top());
+            case "make-equal":
+                return Tools.makeEqual(ctx, refs, o.top());
+            case "relate":
+                return Search.relate(ctx, refs, o.top());
+            case "indexed-relate":
+                return Search.indexedRelate(ctx, refs, o.top());
+            case "distribute-h":
+            case "distribute-v":
+                return Tools.distribute(ctx, refs, tool.endsWith("h"), o.top());
+            case "equal-width":
+            case "equal-height":
+            case "equal-size":
+                return Tools.equalSize(ctx, refs, tool, o.top());
+            case "keep-spacing":
+                return Tools.keepSpacing(ctx, refs, o.top());
+            case "inside":
+                return Search.inside(ctx, refs, o.top());
+            default:
+                return Tools.align(ctx, refs, tool.substring("align-".length()), o.top());
         }
     }
 
@@ -113,16 +141,20 @@ public final class Relate {
     /** A bounding feature of a whole shape ({@link FeatureCatalog#box}). */
     static EqualitySearch.Member boxMember(Ctx ctx, int shape, String key) {
         FeatureInfo f = FeatureCatalog.box(ctx.r, shape).get(key);
-        if (f == null) throw new RelateException("shape " + shape + " (" + shapeLabel(ctx, shape).replaceAll("[0-9]+$", "")
-                + ") has no " + key);
-        return new EqualitySearch.Member(shapeLabel(ctx, shape) + "." + key, shape, ctx.sym(f),
+        if (f == null)
+            throw new RelateException(
+                    "shape " + shape + " (" + shapeLabel(ctx, shape).replaceAll("[0-9]+$", "") + ") has no " + key);
+        return new EqualitySearch.Member(
+                shapeLabel(ctx, shape) + "." + key,
+                shape,
+                ctx.sym(f),
                 nr -> FeatureCatalog.box(nr, shape).get(key).value);
     }
 
     static EqualitySearch.Member difference(String label, EqualitySearch.Member a, EqualitySearch.Member b) {
         ToDoubleFunction<Renderer.Result> ma = a.measure(), mb = b.measure();
-        return new EqualitySearch.Member(label, a.shape(), Sym.sub(a.sym(), b.sym()),
-                nr -> ma.applyAsDouble(nr) - mb.applyAsDouble(nr));
+        return new EqualitySearch.Member(
+                label, a.shape(), Sym.sub(a.sym(), b.sym()), nr -> ma.applyAsDouble(nr) - mb.applyAsDouble(nr));
     }
 
     /** Every group's members measure equal (within 0.01) in the new drawing. */
@@ -140,13 +172,16 @@ public final class Relate {
                     if (Double.isNaN(first)) first = v;
                     else if (!Ctx.close(first, v)) return false;
                 }
-                if (g.members().size() == 1 && g.newVarValue() != null && !Ctx.close(first, g.newVarValue())) return false;
+                if (g.members().size() == 1 && g.newVarValue() != null && !Ctx.close(first, g.newVarValue()))
+                    return false;
             }
             return true;
         };
     }
 
-    static double round2(double v) { return Math.round(v * 100) / 100.0; }
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
 
     static List<String> labels(List<EqualitySearch.Member> ms) {
         List<String> out = new ArrayList<>();

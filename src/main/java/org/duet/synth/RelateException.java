@@ -6,5 +6,7 @@ import org.duet.lang.DuetException;
 public final class RelateException extends DuetException {
     private static final long serialVersionUID = 1L;
 
-    public RelateException(String message) { super(message); }
+    public RelateException(String message) {
+        super(message);
+    }
 }

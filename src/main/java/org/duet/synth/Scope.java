@@ -1,11 +1,5 @@
 package org.duet.synth;
 
-import org.duet.eval.Prelude;
-import org.duet.lang.Expr;
-import org.duet.lang.Node;
-import org.duet.lang.Pat;
-import org.duet.lang.Program;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.duet.eval.Prelude;
+import org.duet.lang.Expr;
+import org.duet.lang.Node;
+import org.duet.lang.Pat;
+import org.duet.lang.Program;
 
 /**
  * What a program edit needs to know about names: which binder a name refers to at a position of the text, which
@@ -80,7 +79,8 @@ final class Scope {
                     List<String> ps = new ArrayList<>();
                     Expr body = l.value;
                     while (body instanceof Expr.Fun) {
-                        for (Pat p : ((Expr.Fun) body).params) ps.add(p instanceof Pat.PVar ? ((Pat.PVar) p).name : null);
+                        for (Pat p : ((Expr.Fun) body).params)
+                            ps.add(p instanceof Pat.PVar ? ((Pat.PVar) p).name : null);
                         body = ((Expr.Fun) body).body;
                     }
                     out.put(((Pat.PVar) l.pat).name, ps);
@@ -114,7 +114,8 @@ final class Scope {
                 bind(l.pat, l.value);
             } else if (n instanceof Expr.Fun) {
                 Expr.Fun f = (Expr.Fun) n;
-                for (Pat p : f.params) for (Node v : patVars(p)) entries.add(new Entry(varName(v), v, f.body.start, f.body.end));
+                for (Pat p : f.params)
+                    for (Node v : patVars(p)) entries.add(new Entry(varName(v), v, f.body.start, f.body.end));
             } else if (n instanceof Expr.Case) {
                 for (Expr.Branch b : ((Expr.Case) n).branches)
                     for (Node v : patVars(b.pat)) entries.add(new Entry(varName(v), v, b.body.start, b.body.end));
@@ -131,15 +132,19 @@ final class Scope {
             } else if (n instanceof Expr.ListExpr) {
                 Expr.ListExpr l = (Expr.ListExpr) n;
                 if (l.elems.size() == 2 && l.tail == null) {
-                    if (l.elems.get(0) instanceof Expr.Num) contextName.putIfAbsent(((Expr.Num) l.elems.get(0)).loc.id(), "x");
-                    if (l.elems.get(1) instanceof Expr.Num) contextName.putIfAbsent(((Expr.Num) l.elems.get(1)).loc.id(), "y");
+                    if (l.elems.get(0) instanceof Expr.Num)
+                        contextName.putIfAbsent(((Expr.Num) l.elems.get(0)).loc.id(), "x");
+                    if (l.elems.get(1) instanceof Expr.Num)
+                        contextName.putIfAbsent(((Expr.Num) l.elems.get(1)).loc.id(), "y");
                 }
             }
             for (Node c : n.children()) stack.push(c);
         }
     }
 
-    private static String varName(Node v) { return v instanceof Pat.PVar ? ((Pat.PVar) v).name : ((Pat.PAs) v).name; }
+    private static String varName(Node v) {
+        return v instanceof Pat.PVar ? ((Pat.PVar) v).name : ((Pat.PAs) v).name;
+    }
 
     private static List<Node> patVars(Pat p) {
         List<Node> out = new ArrayList<>();
@@ -191,7 +196,9 @@ final class Scope {
     }
 
     /** A name not used anywhere in the program or the prelude, nor in {@code taken}: base, base2, … (x1 → x1_2). */
-    String fresh(String base, Set<String> taken) { return fresh(base, taken, new java.util.HashMap<>()); }
+    String fresh(String base, Set<String> taken) {
+        return fresh(base, taken, new java.util.HashMap<>());
+    }
 
     /**
      * As {@link #fresh(String, Set)} for a caller that only adds to {@code taken}: {@code next} remembers, per base,

@@ -1,10 +1,6 @@
 package org.duet.synth;
 
-import org.chocosolver.solver.Model;
-import org.chocosolver.solver.constraints.Constraint;
-import org.chocosolver.solver.variables.IntVar;
-import org.duet.lang.Op;
-import org.duet.svg.Renderer;
+import static org.duet.synth.Relate.shapeLabel;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
-
-import static org.duet.synth.Relate.shapeLabel;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.constraints.Constraint;
+import org.chocosolver.solver.variables.IntVar;
+import org.duet.lang.Op;
+import org.duet.svg.Renderer;
 
 /** Relate, Indexed Relate and Inside: each a small Choco model enumerating the choices of the edit. */
 final class Search {
@@ -28,7 +27,8 @@ final class Search {
             if (warm) return;
             Model m = new Model("warm-up");
             IntVar a = m.intVar("a", new int[] {0, 2, 3}), b = m.intVar("b", 0, 3);
-            org.chocosolver.solver.constraints.extension.Tuples t = new org.chocosolver.solver.constraints.extension.Tuples(true);
+            org.chocosolver.solver.constraints.extension.Tuples t =
+                    new org.chocosolver.solver.constraints.extension.Tuples(true);
             t.add(0, 1);
             t.add(2, 0);
             m.table(new IntVar[] {a, b}, t).post();
@@ -36,7 +36,9 @@ final class Search {
             m.ifThen(m.arithm(a, "=", 2), m.arithm(b, "<", 1));
             m.getSolver().setSearch(org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(a, b));
             m.getSolver().limitTime(10_000);
-            while (m.getSolver().solve()) { /* enumerate */ }
+            while (m.getSolver().solve()) {
+                /* enumerate */
+            }
             warm = true;
         }
     }
@@ -54,12 +56,25 @@ final class Search {
     // ------------------------------------------------------------------------------------------------ relate
 
     /** Constants tried in templates (interaction.md §8.5). */
-    static final double[] CONSTANTS = {0, 1, 2, 10, 3, 20, 50, 4, 300, 5, 0.5, 100, 200, 30, 60, 80, 15, 360, 180, 120,
-            6, 150, 40, 8};
+    static final double[] CONSTANTS = {
+        0, 1, 2, 10, 3, 20, 50, 4, 300, 5, 0.5, 100, 200, 30, 60, 80, 15, 360, 180, 120, 6, 150, 40, 8
+    };
+
     private static final Op[] OPS = {Op.PLUS, Op.MINUS, Op.MULT, Op.DIV};
     /** Templates: K a constant, A B C distinct literals of the other side, o1 the outer operator, o2 the inner one. */
-    private static final String[] TEMPLATES = {"A", "(o1 A B)", "(o1 A K)", "(o1 K A)", "(o1 (o2 A B) K)",
-            "(o1 K (o2 A B))", "(o1 (o2 A K) B)", "(o1 A (o2 B K))", "(o1 (o2 A B) C)", "(o1 A (o2 B C))"};
+    private static final String[] TEMPLATES = {
+        "A",
+        "(o1 A B)",
+        "(o1 A K)",
+        "(o1 K A)",
+        "(o1 (o2 A B) K)",
+        "(o1 K (o2 A B))",
+        "(o1 (o2 A K) B)",
+        "(o1 A (o2 B K))",
+        "(o1 (o2 A B) C)",
+        "(o1 A (o2 B C))"
+    };
+
     private static final int[] LEAVES = {1, 2, 1, 1, 2, 2, 2, 2, 3, 3};
     private static final boolean[] INNER = {false, false, false, false, true, true, true, true, true, true};
     private static final int KID = -1000;
@@ -80,7 +95,10 @@ final class Search {
         for (int side = 0; side < 2; side++) {
             Sym mine = side == 0 ? a : b, other = side == 0 ? b : a;
             List<Integer> os = new ArrayList<>();
-            for (int v : other.vars) if (v > 0 && !mine.contains(v) && (ctx.cand[v] || !ctx.p.loc(v).name().isEmpty())) os.add(v);
+            for (int v : other.vars)
+                if (v > 0
+                        && !mine.contains(v)
+                        && (ctx.cand[v] || !ctx.p.loc(v).name().isEmpty())) os.add(v);
             if (os.size() > MAX_OTHERS) os = os.subList(0, MAX_OTHERS);
             for (int d : ctx.candidates(mine)) {
                 if (other.contains(d) || os.isEmpty()) continue;
@@ -89,8 +107,11 @@ final class Search {
             }
         }
         if (deps.isEmpty())
-            return new RelateResult(List.of(), false, "no solution: no literal that may change occurs in only one of "
-                    + fa.ref() + " and " + fb.ref() + ", or the other one has no literals to relate it to");
+            return new RelateResult(
+                    List.of(),
+                    false,
+                    "no solution: no literal that may change occurs in only one of " + fa.ref() + " and " + fb.ref()
+                            + ", or the other one has no literals to relate it to");
         int maxO = 0;
         for (List<Integer> os : others) maxO = Math.max(maxO, os.size());
 
@@ -109,7 +130,10 @@ final class Search {
             if (LEAVES[k] < 2) cs.add(m.arithm(lb, "=", 0));
             else cs.add(m.arithm(la, "!=", lb));
             if (LEAVES[k] < 3) cs.add(m.arithm(lc, "=", 0));
-            else { cs.add(m.arithm(la, "!=", lc)); cs.add(m.arithm(lb, "!=", lc)); }
+            else {
+                cs.add(m.arithm(la, "!=", lc));
+                cs.add(m.arithm(lb, "!=", lc));
+            }
             // commutative operators over two literals: one order only
             // commutative operators (+ ×, values 0 and 2) over two literals: one order only
             if (TEMPLATES[k].equals("(o1 A B)"))
@@ -134,21 +158,43 @@ final class Search {
             int di = d.getValue(), k = t.getValue();
             int dep = deps.get(di);
             List<Integer> os = others.get(di);
-            Sym A = Sym.var(os.get(la.getValue())), B = Sym.var(os.get(lb.getValue())), C = Sym.var(os.get(lc.getValue()));
+            Sym A = Sym.var(os.get(la.getValue())),
+                    B = Sym.var(os.get(lb.getValue())),
+                    C = Sym.var(os.get(lc.getValue()));
             Sym K = Sym.var(KID);
             Op p1 = OPS[o1.getValue()], p2 = OPS[o2.getValue()];
             Sym e;
             switch (k) {
-                case 0: e = A; break;
-                case 1: e = Sym.apply(p1, A, B); break;
-                case 2: e = Sym.apply(p1, A, K); break;
-                case 3: e = Sym.apply(p1, K, A); break;
-                case 4: e = Sym.apply(p1, Sym.apply(p2, A, B), K); break;
-                case 5: e = Sym.apply(p1, K, Sym.apply(p2, A, B)); break;
-                case 6: e = Sym.apply(p1, Sym.apply(p2, A, K), B); break;
-                case 7: e = Sym.apply(p1, A, Sym.apply(p2, B, K)); break;
-                case 8: e = Sym.apply(p1, Sym.apply(p2, A, B), C); break;
-                default: e = Sym.apply(p1, A, Sym.apply(p2, B, C)); break;
+                case 0:
+                    e = A;
+                    break;
+                case 1:
+                    e = Sym.apply(p1, A, B);
+                    break;
+                case 2:
+                    e = Sym.apply(p1, A, K);
+                    break;
+                case 3:
+                    e = Sym.apply(p1, K, A);
+                    break;
+                case 4:
+                    e = Sym.apply(p1, Sym.apply(p2, A, B), K);
+                    break;
+                case 5:
+                    e = Sym.apply(p1, K, Sym.apply(p2, A, B));
+                    break;
+                case 6:
+                    e = Sym.apply(p1, Sym.apply(p2, A, K), B);
+                    break;
+                case 7:
+                    e = Sym.apply(p1, A, Sym.apply(p2, B, K));
+                    break;
+                case 8:
+                    e = Sym.apply(p1, Sym.apply(p2, A, B), C);
+                    break;
+                default:
+                    e = Sym.apply(p1, A, Sym.apply(p2, B, C));
+                    break;
             }
             double target = ctx.vals[dep];
             List<Sym> options = new ArrayList<>();
@@ -158,13 +204,17 @@ final class Search {
                 double best = Double.POSITIVE_INFINITY, bestC = Double.NaN;
                 for (double c : CONSTANTS) {
                     double v = e.eval(id -> id == KID ? c : base.applyAsDouble(id));
-                    if (Double.isFinite(v) && Math.abs(v - target) < best) { best = Math.abs(v - target); bestC = c; }
+                    if (Double.isFinite(v) && Math.abs(v - target) < best) {
+                        best = Math.abs(v - target);
+                        bestC = c;
+                    }
                 }
                 if (!Double.isNaN(bestC)) {
                     double c = bestC;
                     options.add(e.substitute(id -> id == KID ? Sym.constant(c) : null));
                 }
-                Sym exact = Sym.sub(e, Sym.constant(target)).solveZero(KID, id -> id == KID ? 1 : base.applyAsDouble(id));
+                Sym exact =
+                        Sym.sub(e, Sym.constant(target)).solveZero(KID, id -> id == KID ? 1 : base.applyAsDouble(id));
                 if (exact != null && exact.isConstant()) {
                     double c = Relate.round2(exact.c);
                     if (c != bestC) options.add(e.substitute(id -> id == KID ? Sym.constant(c) : null));
@@ -182,24 +232,34 @@ final class Search {
                 plans.add(plan);
             }
             bodyNs += System.nanoTime() - b0;
-            if (ctx.expired()) { ctx.timedOut = true; break; }
+            if (ctx.expired()) {
+                ctx.timedOut = true;
+                break;
+            }
         }
         if (s.isStopCriterionMet() && s.getSolutionCount() < MAX_SOLUTIONS) ctx.timedOut = true;
-        if (Ctx.DEBUG) System.err.printf("relate: %d solutions, %d plans, %.1f ms searching, %.1f ms of it building%n",
-                s.getSolutionCount(), plans.size(), s.getTimeCount() * 1000, bodyNs / 1e6);
+        if (Ctx.DEBUG)
+            System.err.printf(
+                    "relate: %d solutions, %d plans, %.1f ms searching, %.1f ms of it building%n",
+                    s.getSolutionCount(), plans.size(), s.getTimeCount() * 1000, bodyNs / 1e6);
         // write only the most promising: smallest expressions, closest values
-        plans.sort(java.util.Comparator.comparingInt((Plan q) -> q.deps.values().iterator().next().size())
+        plans.sort(java.util.Comparator.comparingInt(
+                        (Plan q) -> q.deps.values().iterator().next().size())
                 .thenComparingDouble(q -> q.score));
         if (plans.size() > MAX_WRITTEN) plans = new ArrayList<>(plans.subList(0, MAX_WRITTEN));
         List<Plan> kept = plans;
         // check: both features have the values the rewritten literal predicts
-        return ctx.finish(kept, top, (plan, nr) -> {
-            Map.Entry<Integer, Sym> e = plan.deps.entrySet().iterator().next();
-            double nv = e.getValue().eval(base);
-            IntToDoubleFunction now = id -> id == e.getKey() ? nv : base.applyAsDouble(id);
-            return Ctx.close(measure(nr, fa), a.eval(now)) && Ctx.close(measure(nr, fb), b.eval(now));
-        }, "no solution: no expression over the other feature's literals comes within 20% of the value of a literal of "
-                + fa.ref() + " or " + fb.ref());
+        return ctx.finish(
+                kept,
+                top,
+                (plan, nr) -> {
+                    Map.Entry<Integer, Sym> e = plan.deps.entrySet().iterator().next();
+                    double nv = e.getValue().eval(base);
+                    IntToDoubleFunction now = id -> id == e.getKey() ? nv : base.applyAsDouble(id);
+                    return Ctx.close(measure(nr, fa), a.eval(now)) && Ctx.close(measure(nr, fb), b.eval(now));
+                },
+                "no solution: no expression over the other feature's literals comes within 20% of the value of a literal of "
+                        + fa.ref() + " or " + fb.ref());
     }
 
     // ------------------------------------------------------------------------------------------------ indexed relate
@@ -226,10 +286,14 @@ final class Search {
             Sym s = ctx.sym(fs.get(i));
             List<Integer> c = ctx.candidates(s);
             if (c.size() != 1)
-                return new RelateResult(List.of(), false, "no solution: indexed-relate needs features with exactly one "
-                        + "literal that may change each; " + fs.get(i).ref() + " has " + c.size());
+                return new RelateResult(
+                        List.of(),
+                        false,
+                        "no solution: indexed-relate needs features with exactly one "
+                                + "literal that may change each; " + fs.get(i).ref() + " has " + c.size());
             if (s.asVar() != c.get(0))
-                return new RelateResult(List.of(), false, "no solution: " + fs.get(i).ref() + " is not simply its literal");
+                return new RelateResult(
+                        List.of(), false, "no solution: " + fs.get(i).ref() + " is not simply its literal");
             if (!used.add(c.get(0)))
                 return new RelateResult(List.of(), false, "no solution: two of the features have the same literal");
             locs.add(new int[] {c.get(0), i});
@@ -268,18 +332,22 @@ final class Search {
             }
             if (score >= 0.04) continue;
             plan.score = score;
-            plan.description = "compute " + Ctx.list(names) + " from " + ctx.label(baseLoc) + " in steps of a new variable ⟨-1⟩ = "
-                    + Sym.num(step, false);
+            plan.description = "compute " + Ctx.list(names) + " from " + ctx.label(baseLoc)
+                    + " in steps of a new variable ⟨-1⟩ = " + Sym.num(step, false);
             plans.add(plan);
             predicted.put(plan, pred);
         }
         if (s.isStopCriterionMet()) ctx.timedOut = true;
-        return ctx.finish(plans, top, (plan, nr) -> {
-            // the features lie on the plan's arithmetic sequence
-            double[] pred = predicted.get(plan);
-            for (int i = 0; i < fs.size(); i++) if (!Ctx.close(measure(nr, fs.get(i)), pred[i])) return false;
-            return true;
-        }, "no solution: the values are not close enough to evenly spaced (mean squared error ≥ 0.04 of the step)");
+        return ctx.finish(
+                plans,
+                top,
+                (plan, nr) -> {
+                    // the features lie on the plan's arithmetic sequence
+                    double[] pred = predicted.get(plan);
+                    for (int i = 0; i < fs.size(); i++) if (!Ctx.close(measure(nr, fs.get(i)), pred[i])) return false;
+                    return true;
+                },
+                "no solution: the values are not close enough to evenly spaced (mean squared error ≥ 0.04 of the step)");
     }
 
     // ------------------------------------------------------------------------------------------------ inside
@@ -338,8 +406,9 @@ final class Search {
             deps.add(ds);
             bounds.add(bs);
         }
-        String none = "no solution: no literal of the point's coordinates can be kept between the shape's sides (frozen, "
-                + "shared with the shape, or not linear)";
+        String none =
+                "no solution: no literal of the point's coordinates can be kept between the shape's sides (frozen, "
+                        + "shared with the shape, or not linear)";
         boolean anyDep = false;
         for (int i = 0; i < A; i++) {
             if (outside[i] && deps.get(i).isEmpty()) return new RelateResult(List.of(), false, none);
@@ -360,9 +429,13 @@ final class Search {
                 for (int u = 0; u < deps.get(i).size(); u++)
                     for (int v = 0; v < deps.get(j).size(); v++)
                         if (deps.get(i).get(u).equals(deps.get(j).get(v)))
-                            m.not(m.and(m.arithm(dep[i], "=", u + 1), m.arithm(dep[j], "=", v + 1))).post();
+                            m.not(m.and(m.arithm(dep[i], "=", u + 1), m.arithm(dep[j], "=", v + 1)))
+                                    .post();
         IntVar[] decision = new IntVar[2 * A];
-        for (int i = 0; i < A; i++) { decision[2 * i] = mode[i]; decision[2 * i + 1] = dep[i]; }
+        for (int i = 0; i < A; i++) {
+            decision[2 * i] = mode[i];
+            decision[2 * i + 1] = dep[i];
+        }
         org.chocosolver.solver.Solver s = m.getSolver();
         s.setSearch(org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(decision));
         s.limitTime(Math.max(1, ctx.remainingMs() / 2));
@@ -391,20 +464,28 @@ final class Search {
             plans.add(plan);
         }
         if (s.isStopCriterionMet()) ctx.timedOut = true;
-        return ctx.finish(plans, top, nr -> {
-            Map<String, FeatureInfo> c = FeatureCatalog.box(nr, box);
-            for (FeatureInfo f : coords) {
-                boolean x = f.kind == FeatureInfo.Kind.X || f.name.equals("centerX");
-                double v = f.name.startsWith("center") ? FeatureCatalog.box(nr, f.shape).get(f.name).value : measure(nr, f);
-                if (v < c.get(x ? "left" : "top").value - 0.01 || v > c.get(x ? "right" : "bottom").value + 0.01) return false;
-            }
-            return true;
-        }, none);
+        return ctx.finish(
+                plans,
+                top,
+                nr -> {
+                    Map<String, FeatureInfo> c = FeatureCatalog.box(nr, box);
+                    for (FeatureInfo f : coords) {
+                        boolean x = f.kind == FeatureInfo.Kind.X || f.name.equals("centerX");
+                        double v = f.name.startsWith("center")
+                                ? FeatureCatalog.box(nr, f.shape).get(f.name).value
+                                : measure(nr, f);
+                        if (v < c.get(x ? "left" : "top").value - 0.01
+                                || v > c.get(x ? "right" : "bottom").value + 0.01) return false;
+                    }
+                    return true;
+                },
+                none);
     }
 
     private static String pointLabel(List<FeatureInfo> coords) {
         List<String> out = new ArrayList<>();
-        for (FeatureInfo f : coords) out.add(f.name.startsWith("center") ? "shape " + f.shape + "'s " + f.name : f.ref());
+        for (FeatureInfo f : coords)
+            out.add(f.name.startsWith("center") ? "shape " + f.shape + "'s " + f.name : f.ref());
         return Ctx.list(out);
     }
 }

@@ -1,12 +1,5 @@
 package org.duet.synth;
 
-import org.duet.eval.Arith;
-import org.duet.lang.Loc;
-import org.duet.lang.Op;
-import org.duet.lang.OpTrace;
-import org.duet.lang.Program;
-import org.duet.lang.Trace;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
+import org.duet.eval.Arith;
+import org.duet.lang.Loc;
+import org.duet.lang.Op;
+import org.duet.lang.OpTrace;
+import org.duet.lang.Program;
+import org.duet.lang.Trace;
 
 /**
  * A symbolic number: a linear combination {@code c + Σ kᵢ·aᵢ} of atoms, where an atom is a variable (a program
@@ -51,8 +50,10 @@ final class Sym {
                 }
                 depth = d + 1;
                 if (depth > MAX_DEPTH)
-                    throw new TooComplex("it nests more than " + MAX_DEPTH + " operators that are not sums or products by constants");
-                if (length > MAX_KEY) throw new TooComplex("it is longer than " + MAX_KEY + " characters when written out");
+                    throw new TooComplex("it nests more than " + MAX_DEPTH
+                            + " operators that are not sums or products by constants");
+                if (length > MAX_KEY)
+                    throw new TooComplex("it is longer than " + MAX_KEY + " characters when written out");
                 StringBuilder sb = new StringBuilder("(").append(op.word);
                 int[][] parts = new int[args.length][];
                 for (int i = 0; i < args.length; i++) {
@@ -64,11 +65,14 @@ final class Sym {
             }
         }
 
-        boolean isVar() { return op == null; }
+        boolean isVar() {
+            return op == null;
+        }
 
         double eval(IntToDoubleFunction value) {
             if (op == null) return value.applyAsDouble(var);
-            return Arith.apply(op, args.length > 0 ? args[0].eval(value) : 0, args.length > 1 ? args[1].eval(value) : 0);
+            return Arith.apply(
+                    op, args.length > 0 ? args[0].eval(value) : 0, args.length > 1 ? args[1].eval(value) : 0);
         }
 
         Sym substitute(IntFunction<Sym> sub) {
@@ -101,11 +105,20 @@ final class Sym {
             return sb.append(')').toString();
         }
 
-        @Override public int compareTo(Atom o) { return key.compareTo(o.key); }
+        @Override
+        public int compareTo(Atom o) {
+            return key.compareTo(o.key);
+        }
 
-        @Override public boolean equals(Object o) { return o instanceof Atom && ((Atom) o).key.equals(key); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Atom && ((Atom) o).key.equals(key);
+        }
 
-        @Override public int hashCode() { return key.hashCode(); }
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
     }
 
     /**
@@ -119,19 +132,24 @@ final class Sym {
     static final class TooComplex extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        TooComplex(String why) { super(why, null, false, false); }
+        TooComplex(String why) {
+            super(why, null, false, false);
+        }
     }
 
     /** The time limit of the request ran out while its traces were being read. */
     static final class TimeUp extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        TimeUp() { super("time limit", null, false, false); }
+        TimeUp() {
+            super("time limit", null, false, false);
+        }
     }
 
     final double c;
     /** Atoms in canonical order with their non-zero coefficients. */
     final Atom[] atoms;
+
     final double[] coefs;
     /** Every variable inside, sorted. */
     final int[] vars;
@@ -174,18 +192,30 @@ final class Sym {
     static final Sym ZERO = new Sym(0, new Atom[0], new double[0], false);
     static final Sym RUNTIME = new Sym(0, new Atom[0], new double[0], true);
 
-    static Sym constant(double c) { return new Sym(snap(c), new Atom[0], new double[0], false); }
+    static Sym constant(double c) {
+        return new Sym(snap(c), new Atom[0], new double[0], false);
+    }
 
-    static Sym var(int id) { return new Sym(0, new Atom[] {new Atom(id, null, null)}, new double[] {1}, false); }
+    static Sym var(int id) {
+        return new Sym(0, new Atom[] {new Atom(id, null, null)}, new double[] {1}, false);
+    }
 
-    boolean isConstant() { return atoms.length == 0; }
+    boolean isConstant() {
+        return atoms.length == 0;
+    }
 
-    boolean isZero() { return atoms.length == 0 && c == 0; }
+    boolean isZero() {
+        return atoms.length == 0 && c == 0;
+    }
 
-    boolean contains(int v) { return Arrays.binarySearch(vars, v) >= 0; }
+    boolean contains(int v) {
+        return Arrays.binarySearch(vars, v) >= 0;
+    }
 
     /** A single variable with coefficient 1 and no constant: its id, else 0. */
-    int asVar() { return atoms.length == 1 && c == 0 && coefs[0] == 1 && atoms[0].isVar() ? atoms[0].var : 0; }
+    int asVar() {
+        return atoms.length == 1 && c == 0 && coefs[0] == 1 && atoms[0].isVar() ? atoms[0].var : 0;
+    }
 
     private String key;
 
@@ -193,13 +223,20 @@ final class Sym {
         if (key != null) return key;
         StringBuilder sb = new StringBuilder();
         sb.append(c);
-        for (int i = 0; i < atoms.length; i++) sb.append('+').append(coefs[i]).append('*').append(atoms[i].key);
+        for (int i = 0; i < atoms.length; i++)
+            sb.append('+').append(coefs[i]).append('*').append(atoms[i].key);
         return key = sb.toString();
     }
 
-    @Override public boolean equals(Object o) { return o instanceof Sym && ((Sym) o).key().equals(key()); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sym && ((Sym) o).key().equals(key());
+    }
 
-    @Override public int hashCode() { return key().hashCode(); }
+    @Override
+    public int hashCode() {
+        return key().hashCode();
+    }
 
     /** Rounds away binary noise (12 significant digits), so 214 − 49.1 is 164.9. */
     static double snap(double v) {
@@ -233,9 +270,13 @@ final class Sym {
         return m;
     }
 
-    static Sym add(Sym a, Sym b) { return combine(a, 1, b); }
+    static Sym add(Sym a, Sym b) {
+        return combine(a, 1, b);
+    }
 
-    static Sym sub(Sym a, Sym b) { return combine(a, -1, b); }
+    static Sym sub(Sym a, Sym b) {
+        return combine(a, -1, b);
+    }
 
     /** a + k·b. */
     static Sym combine(Sym a, double k, Sym b) {
@@ -320,12 +361,18 @@ final class Sym {
 
     static Sym apply(Op op, Sym a, Sym b) {
         switch (op) {
-            case PLUS: return add(a, b);
-            case MINUS: return sub(a, b);
-            case MULT: return mul(a, b);
-            case DIV: return div(a, b);
-            case PI: return constant(Math.PI);
-            default: return app(op, op.arity == 1 ? new Sym[] {a} : new Sym[] {a, b});
+            case PLUS:
+                return add(a, b);
+            case MINUS:
+                return sub(a, b);
+            case MULT:
+                return mul(a, b);
+            case DIV:
+                return div(a, b);
+            case PI:
+                return constant(Math.PI);
+            default:
+                return app(op, op.arity == 1 ? new Sym[] {a} : new Sym[] {a, b});
         }
     }
 
@@ -336,7 +383,9 @@ final class Sym {
      * the runtime (the 2 of a BOX's centre) are constants; numbers injected at run time make the result
      * {@link #runtime}. Iterative, shared sub-traces converted once.
      */
-    static Sym of(Trace trace, Program program, Map<Trace, Sym> memo) { return of(trace, program, memo, Long.MAX_VALUE); }
+    static Sym of(Trace trace, Program program, Map<Trace, Sym> memo) {
+        return of(trace, program, memo, Long.MAX_VALUE);
+    }
 
     /**
      * As {@link #of(Trace, Program, Map)}; throws {@link TimeUp} once {@code System.nanoTime()} passes
@@ -347,7 +396,8 @@ final class Sym {
         stack.push(trace);
         int steps = 0;
         while (!stack.isEmpty()) {
-            if ((++steps & 255) == 0 && deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) throw new TimeUp();
+            if ((++steps & 255) == 0 && deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0)
+                throw new TimeUp();
             Trace t = stack.peek();
             if (memo.containsKey(t)) {
                 stack.pop();
@@ -356,10 +406,15 @@ final class Sym {
             if (t instanceof OpTrace) {
                 OpTrace o = (OpTrace) t;
                 boolean ready = true;
-                for (Trace a : o.args) if (!memo.containsKey(a)) { stack.push(a); ready = false; }
+                for (Trace a : o.args)
+                    if (!memo.containsKey(a)) {
+                        stack.push(a);
+                        ready = false;
+                    }
                 if (!ready) continue;
                 stack.pop();
-                Sym a = o.args.length > 0 ? memo.get(o.args[0]) : ZERO, b = o.args.length > 1 ? memo.get(o.args[1]) : ZERO;
+                Sym a = o.args.length > 0 ? memo.get(o.args[0]) : ZERO,
+                        b = o.args.length > 1 ? memo.get(o.args[1]) : ZERO;
                 memo.put(t, apply(o.op, a, b));
             } else {
                 stack.pop();
@@ -373,7 +428,9 @@ final class Sym {
         return memo.get(trace);
     }
 
-    static Sym of(Trace trace, Program program) { return of(trace, program, new IdentityHashMap<>()); }
+    static Sym of(Trace trace, Program program) {
+        return of(trace, program, new IdentityHashMap<>());
+    }
 
     // ------------------------------------------------------------------------------------------------ evaluation
 
@@ -400,16 +457,26 @@ final class Sym {
             Atom t = atoms[i];
             Sym ta, tb;
             if (t.isVar()) {
-                if (t.var == x) { ta = constant(1); tb = ZERO; } else { ta = ZERO; tb = var(t.var); }
+                if (t.var == x) {
+                    ta = constant(1);
+                    tb = ZERO;
+                } else {
+                    ta = ZERO;
+                    tb = var(t.var);
+                }
             } else if (Arrays.binarySearch(t.vars, x) < 0) {
                 ta = ZERO;
                 tb = atomSym(t);
             } else if (t.op == Op.MULT) {
                 Sym[] p = t.args[0].affine(x), q = t.args[1].affine(x);
                 if (p == null || q == null) return null;
-                if (p[0].isZero()) { ta = mul(p[1], q[0]); tb = mul(p[1], q[1]); }
-                else if (q[0].isZero()) { ta = mul(p[0], q[1]); tb = mul(p[1], q[1]); }
-                else return null;
+                if (p[0].isZero()) {
+                    ta = mul(p[1], q[0]);
+                    tb = mul(p[1], q[1]);
+                } else if (q[0].isZero()) {
+                    ta = mul(p[0], q[1]);
+                    tb = mul(p[1], q[1]);
+                } else return null;
             } else if (t.op == Op.DIV) {
                 if (t.args[1].contains(x)) return null;
                 Sym[] p = t.args[0].affine(x);
@@ -450,7 +517,10 @@ final class Sym {
             terms++;
             n += atoms[i].size() + (Math.abs(coefs[i]) == 1 ? 0 : 2);
         }
-        if (c != 0 || terms == 0) { terms++; n++; }
+        if (c != 0 || terms == 0) {
+            terms++;
+            n++;
+        }
         return n + Math.max(0, terms - 1);
     }
 
@@ -502,5 +572,8 @@ final class Sym {
         return org.duet.lang.Printer.numeral(v) + (freeze ? "!" : "");
     }
 
-    @Override public String toString() { return print(id -> id > 0 ? "L" + id : "N" + (-id), id -> 0, false); }
+    @Override
+    public String toString() {
+        return print(id -> id > 0 ? "L" + id : "N" + (-id), id -> 0, false);
+    }
 }

@@ -1,6 +1,10 @@
 package org.duet.synth;
 
-import org.duet.lang.Loc;
+import static org.duet.synth.Relate.boxMember;
+import static org.duet.synth.Relate.difference;
+import static org.duet.synth.Relate.member;
+import static org.duet.synth.Relate.round2;
+import static org.duet.synth.Relate.shapeLabel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,12 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.duet.synth.Relate.boxMember;
-import static org.duet.synth.Relate.difference;
-import static org.duet.synth.Relate.member;
-import static org.duet.synth.Relate.round2;
-import static org.duet.synth.Relate.shapeLabel;
+import org.duet.lang.Loc;
 
 /** The equality tools (built on {@link EqualitySearch}) and Dig Hole. */
 final class Tools {
@@ -35,9 +34,11 @@ final class Tools {
         List<Integer> out = new ArrayList<>();
         for (FeatureCatalog.Ref ref : refs) {
             if (ref.feature() != null)
-                throw new RelateException(tool + " takes whole shapes (their numbers), not features like '" + ref + "'");
+                throw new RelateException(
+                        tool + " takes whole shapes (their numbers), not features like '" + ref + "'");
             FeatureCatalog.element(ctx.r, ref.shape());
-            if (out.contains(ref.shape())) throw new RelateException(tool + ": shape " + ref.shape() + " is given twice");
+            if (out.contains(ref.shape()))
+                throw new RelateException(tool + ": shape " + ref.shape() + " is given twice");
             out.add(ref.shape());
         }
         if (out.size() < min) throw new RelateException(tool + " needs at least " + min + " shapes");
@@ -64,7 +65,8 @@ final class Tools {
                 for (int j = 0; j < ms.size(); j++) {
                     int d = c.dep()[g][j];
                     if (j == a || d == 0) continue;
-                    parts.add("make " + ms.get(j).label() + " equal " + ms.get(a).label() + " by removing " + ctx.label(d));
+                    parts.add("make " + ms.get(j).label() + " equal "
+                            + ms.get(a).label() + " by removing " + ctx.label(d));
                 }
             }
         }
@@ -73,13 +75,16 @@ final class Tools {
 
     private static String varBase(FeatureInfo f) {
         switch (f.kind) {
-            case X: return "x";
-            case Y: return "y";
+            case X:
+                return "x";
+            case Y:
+                return "y";
             case DISTANCE:
                 if (f.name.endsWith("Width")) return "w";
                 if (f.name.endsWith("Height")) return "h";
                 return "r";
-            default: return f.name;
+            default:
+                return f.name;
         }
     }
 
@@ -92,7 +97,10 @@ final class Tools {
         Map<String, FeatureInfo[]> points = new LinkedHashMap<>();
         boolean pointsOnly = true;
         for (FeatureInfo f : fs) {
-            if (f.point == null || (f.kind != FeatureInfo.Kind.X && f.kind != FeatureInfo.Kind.Y)) { pointsOnly = false; break; }
+            if (f.point == null || (f.kind != FeatureInfo.Kind.X && f.kind != FeatureInfo.Kind.Y)) {
+                pointsOnly = false;
+                break;
+            }
             FeatureInfo[] xy = points.computeIfAbsent(f.shape + "/" + f.point, k -> new FeatureInfo[2]);
             xy[f.kind == FeatureInfo.Kind.X ? 0 : 1] = f;
         }
@@ -130,12 +138,30 @@ final class Tools {
         String key;
         boolean min;
         switch (side) {
-            case "left": key = "left"; min = true; break;
-            case "right": key = "right"; min = false; break;
-            case "center": key = "centerX"; min = true; break;
-            case "top": key = "top"; min = true; break;
-            case "bottom": key = "bottom"; min = false; break;
-            default: key = "centerY"; min = true; break;
+            case "left":
+                key = "left";
+                min = true;
+                break;
+            case "right":
+                key = "right";
+                min = false;
+                break;
+            case "center":
+                key = "centerX";
+                min = true;
+                break;
+            case "top":
+                key = "top";
+                min = true;
+                break;
+            case "bottom":
+                key = "bottom";
+                min = false;
+                break;
+            default:
+                key = "centerY";
+                min = true;
+                break;
         }
         List<EqualitySearch.Member> ms = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -161,8 +187,10 @@ final class Tools {
         List<Plan> plans = EqualitySearch.search(ctx, groups, c -> {
             List<String> removed = new ArrayList<>();
             for (int d : c.dep()[0]) if (d != 0) removed.add(ctx.label(d));
-            String to = c.anchor()[0] < 0 ? "a new variable ⟨-1⟩ = " + Sym.num(target, false) : names.get(c.anchor()[0]);
-            return "align " + side + ": " + String.join(", ", names) + " to " + to + " by removing " + Ctx.list(removed);
+            String to =
+                    c.anchor()[0] < 0 ? "a new variable ⟨-1⟩ = " + Sym.num(target, false) : names.get(c.anchor()[0]);
+            return "align " + side + ": " + String.join(", ", names) + " to " + to + " by removing "
+                    + Ctx.list(removed);
         });
         return ctx.finish(plans, top, Relate.allEqual(groups), noSolution(ctx, groups, "aligned"));
     }
@@ -180,8 +208,9 @@ final class Tools {
         for (int i = 0; i + 1 < sorted.size(); i++) {
             int a = sorted.get(i), b = sorted.get(i + 1);
             EqualitySearch.Member later = boxMember(ctx, b, lo);
-            EqualitySearch.Member g = difference("the gap " + shapeLabel(ctx, a) + "–" + shapeLabel(ctx, b),
-                    later, boxMember(ctx, a, hi)).from(later.sym());
+            EqualitySearch.Member g = difference(
+                            "the gap " + shapeLabel(ctx, a) + "–" + shapeLabel(ctx, b), later, boxMember(ctx, a, hi))
+                    .from(later.sym());
             gaps.add(g);
             total += g.sym().eval(ctx.values(Map.of()));
         }
@@ -192,7 +221,8 @@ final class Tools {
         List<Plan> plans = EqualitySearch.search(ctx, groups, c -> {
             List<String> removed = new ArrayList<>();
             for (int d : c.dep()[0]) if (d != 0) removed.add(ctx.label(d));
-            String how = c.anchor()[0] < 0 ? "with a new variable ⟨-1⟩ = " + Sym.num(gap, false) + " as every gap"
+            String how = c.anchor()[0] < 0
+                    ? "with a new variable ⟨-1⟩ = " + Sym.num(gap, false) + " as every gap"
                     : "with every gap equal to " + gaps.get(c.anchor()[0]).label();
             return "distribute " + (horizontal ? "horizontally" : "vertically") + ": " + String.join(", ", names) + " "
                     + how + " by removing " + Ctx.list(removed);
@@ -203,7 +233,8 @@ final class Tools {
     // ------------------------------------------------------------------------------------------------ equal sizes
 
     static RelateResult equalSize(Ctx ctx, List<FeatureCatalog.Ref> refs, String tool, int top) {
-        List<String> keys = tool.equals("equal-size") ? List.of("width", "height")
+        List<String> keys = tool.equals("equal-size")
+                ? List.of("width", "height")
                 : List.of(tool.equals("equal-width") ? "width" : "height");
         List<EqualitySearch.Group> groups = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -213,18 +244,21 @@ final class Tools {
             for (String k : keys) {
                 List<EqualitySearch.Member> ms = new ArrayList<>();
                 for (int s : shapes) ms.add(boxMember(ctx, s, k));
-                groups.add(new EqualitySearch.Group(ms, k, round2(ms.get(0).sym().eval(ctx.values(Map.of()))), true));
+                groups.add(
+                        new EqualitySearch.Group(ms, k, round2(ms.get(0).sym().eval(ctx.values(Map.of()))), true));
             }
         } else {
             if (keys.size() == 2) throw new RelateException("equal-size takes whole shapes (their numbers)");
             List<EqualitySearch.Member> ms = new ArrayList<>();
             for (FeatureInfo f : features(ctx, refs, tool, 2)) {
                 if (f.kind != FeatureInfo.Kind.DISTANCE)
-                    throw new RelateException(tool + " takes shapes or distance features (rectWidth, circleR, …), not " + f.ref());
+                    throw new RelateException(
+                            tool + " takes shapes or distance features (rectWidth, circleR, …), not " + f.ref());
                 ms.add(member(ctx, f));
                 names.add(f.ref());
             }
-            groups.add(new EqualitySearch.Group(ms, keys.get(0), round2(ms.get(0).sym().eval(ctx.values(Map.of()))), true));
+            groups.add(new EqualitySearch.Group(
+                    ms, keys.get(0), round2(ms.get(0).sym().eval(ctx.values(Map.of()))), true));
         }
         List<Plan> plans = EqualitySearch.search(ctx, groups, c -> {
             List<String> parts = new ArrayList<>();
@@ -232,11 +266,14 @@ final class Tools {
                 List<String> removed = new ArrayList<>();
                 for (int d : c.dep()[g]) if (d != 0) removed.add(ctx.label(d));
                 if (removed.isEmpty()) continue;
-                String to = c.anchor()[g] < 0 ? "a new variable ⟨" + (-(g + 1)) + "⟩ = "
-                        + Sym.num(groups.get(g).newVarValue(), false) : "the " + keys.get(g) + " of " + names.get(c.anchor()[g]);
+                String to = c.anchor()[g] < 0
+                        ? "a new variable ⟨" + (-(g + 1)) + "⟩ = "
+                                + Sym.num(groups.get(g).newVarValue(), false)
+                        : "the " + keys.get(g) + " of " + names.get(c.anchor()[g]);
                 parts.add(keys.get(g) + " to " + to + " by removing " + Ctx.list(removed));
             }
-            return "equal " + String.join(" and ", keys) + ": " + String.join(", ", names) + ": " + String.join("; ", parts);
+            return "equal " + String.join(" and ", keys) + ": " + String.join(", ", names) + ": "
+                    + String.join("; ", parts);
         });
         return ctx.finish(plans, top, Relate.allEqual(groups), noSolution(ctx, groups, "equal"));
     }
@@ -251,28 +288,43 @@ final class Tools {
      */
     static RelateResult keepSpacing(Ctx ctx, List<FeatureCatalog.Ref> refs, int top) {
         if (refs.size() != 2 && refs.size() != 4)
-            throw new RelateException("keep-spacing takes two shapes or features (keep their spacing) or four (make the "
-                    + "spacing of the last two equal that of the first two)");
+            throw new RelateException(
+                    "keep-spacing takes two shapes or features (keep their spacing) or four (make the "
+                            + "spacing of the last two equal that of the first two)");
         List<EqualitySearch.Member> spacings = new ArrayList<>();
         if (allShapes(refs)) {
             List<Integer> s = shapes(ctx, refs, "keep-spacing", 2);
             Map<String, FeatureInfo> a = FeatureCatalog.box(ctx.r, s.get(0)), b = FeatureCatalog.box(ctx.r, s.get(1));
             boolean horizontal = Math.abs(a.get("centerX").value - b.get("centerX").value)
                     >= Math.abs(a.get("centerY").value - b.get("centerY").value);
-            String lo = horizontal ? "left" : "top", hi = horizontal ? "right" : "bottom", c = horizontal ? "centerX" : "centerY";
+            String lo = horizontal ? "left" : "top",
+                    hi = horizontal ? "right" : "bottom",
+                    c = horizontal ? "centerX" : "centerY";
             for (int i = 0; i < s.size(); i += 2) {
                 int p = s.get(i), q = s.get(i + 1);
-                if (FeatureCatalog.box(ctx.r, p).get(c).value > FeatureCatalog.box(ctx.r, q).get(c).value) { int t = p; p = q; q = t; }
+                if (FeatureCatalog.box(ctx.r, p).get(c).value
+                        > FeatureCatalog.box(ctx.r, q).get(c).value) {
+                    int t = p;
+                    p = q;
+                    q = t;
+                }
                 EqualitySearch.Member later = boxMember(ctx, q, lo);
-                spacings.add(difference("the spacing " + shapeLabel(ctx, p) + "–" + shapeLabel(ctx, q),
-                        later, boxMember(ctx, p, hi)).from(later.sym()));
+                spacings.add(difference(
+                                "the spacing " + shapeLabel(ctx, p) + "–" + shapeLabel(ctx, q),
+                                later,
+                                boxMember(ctx, p, hi))
+                        .from(later.sym()));
             }
         } else {
             List<FeatureInfo> fs = features(ctx, refs, "keep-spacing", 2);
             for (int i = 0; i < fs.size(); i += 2) {
                 EqualitySearch.Member later = member(ctx, fs.get(i + 1));
-                spacings.add(difference("the spacing " + fs.get(i).ref() + "–" + fs.get(i + 1).ref(),
-                        later, member(ctx, fs.get(i))).from(later.sym()));
+                spacings.add(difference(
+                                "the spacing " + fs.get(i).ref() + "–"
+                                        + fs.get(i + 1).ref(),
+                                later,
+                                member(ctx, fs.get(i)))
+                        .from(later.sym()));
             }
         }
         double v = round2(spacings.get(0).sym().eval(ctx.values(Map.of())));
@@ -281,13 +333,16 @@ final class Tools {
         List<Plan> plans = EqualitySearch.search(ctx, groups, c -> {
             List<String> removed = new ArrayList<>();
             for (int d : c.dep()[0]) if (d != 0) removed.add(ctx.label(d));
-            if (one) return "keep " + spacings.get(0).label() + " at a new variable ⟨-1⟩ = " + Sym.num(v, false)
-                    + " by removing " + Ctx.list(removed);
-            if (c.anchor()[0] < 0) return "make " + spacings.get(0).label() + " and " + spacings.get(1).label()
-                    + " a new variable ⟨-1⟩ = " + Sym.num(v, false) + " by removing " + Ctx.list(removed);
+            if (one)
+                return "keep " + spacings.get(0).label() + " at a new variable ⟨-1⟩ = " + Sym.num(v, false)
+                        + " by removing " + Ctx.list(removed);
+            if (c.anchor()[0] < 0)
+                return "make " + spacings.get(0).label() + " and "
+                        + spacings.get(1).label() + " a new variable ⟨-1⟩ = " + Sym.num(v, false) + " by removing "
+                        + Ctx.list(removed);
             int a = c.anchor()[0];
-            return "make " + spacings.get(1 - a).label() + " equal " + spacings.get(a).label() + " by removing "
-                    + Ctx.list(removed);
+            return "make " + spacings.get(1 - a).label() + " equal "
+                    + spacings.get(a).label() + " by removing " + Ctx.list(removed);
         });
         return ctx.finish(plans, top, Relate.allEqual(groups), noSolution(ctx, groups, "spaced alike"));
     }
@@ -312,7 +367,8 @@ final class Tools {
         List<Integer> unnamed = new ArrayList<>(), named = new ArrayList<>();
         for (int id : locs) (ctx.p.loc(id).name().isEmpty() ? unnamed : named).add(id);
         String none;
-        if (locs.isEmpty()) none = "no solution: these features have no literal that may change (frozen or from the prelude)";
+        if (locs.isEmpty())
+            none = "no solution: these features have no literal that may change (frozen or from the prelude)";
         else if (unnamed.isEmpty()) {
             List<String> ns = new ArrayList<>();
             for (int id : named) ns.add(ctx.label(id));
@@ -324,12 +380,18 @@ final class Tools {
         ctx.keepOrder = true; // all the holes first, then one at a time
         double[] before = new double[fs.size()];
         for (int i = 0; i < fs.size(); i++) before[i] = fs.get(i).value;
-        return ctx.finish(plans, top, nr -> {
-            for (int i = 0; i < fs.size(); i++)
-                if (!Ctx.close(FeatureCatalog.resolve(nr, new FeatureCatalog.Ref(fs.get(i).shape, fs.get(i).name)).value, before[i]))
-                    return false;
-            return true;
-        }, none);
+        return ctx.finish(
+                plans,
+                top,
+                nr -> {
+                    for (int i = 0; i < fs.size(); i++)
+                        if (!Ctx.close(
+                                FeatureCatalog.resolve(nr, new FeatureCatalog.Ref(fs.get(i).shape, fs.get(i).name))
+                                        .value,
+                                before[i])) return false;
+                    return true;
+                },
+                none);
     }
 
     private static Plan dig(Ctx ctx, List<Integer> ids) {

@@ -5,10 +5,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import org.duet.sync.Alternatives;
-
 import java.util.List;
 import java.util.function.Consumer;
+import org.duet.sync.Alternatives;
 
 /** The other ways of making the last drag, over the canvas: hover to preview, click to use one instead. */
 final class AlternativesPanel extends Div {
@@ -23,8 +22,12 @@ final class AlternativesPanel extends Div {
         setVisible(false);
     }
 
-    void show(List<Alternatives.Alternative> list, boolean truncated, Consumer<Alternatives.Alternative> preview,
-              Runnable endPreview, Consumer<Alternatives.Alternative> apply) {
+    void show(
+            List<Alternatives.Alternative> list,
+            boolean truncated,
+            Consumer<Alternatives.Alternative> preview,
+            Runnable endPreview,
+            Consumer<Alternatives.Alternative> apply) {
         show("Other ways to make this drag", null, list, truncated, preview, endPreview, apply);
     }
 
@@ -32,9 +35,14 @@ final class AlternativesPanel extends Div {
      * Lists alternatives under a title; {@code label} (when not null) gives each item's text instead of its
      * description.
      */
-    void show(String heading, java.util.function.Function<Alternatives.Alternative, String> label,
-              List<Alternatives.Alternative> list, boolean truncated, Consumer<Alternatives.Alternative> preview,
-              Runnable endPreview, Consumer<Alternatives.Alternative> apply) {
+    void show(
+            String heading,
+            java.util.function.Function<Alternatives.Alternative, String> label,
+            List<Alternatives.Alternative> list,
+            boolean truncated,
+            Consumer<Alternatives.Alternative> preview,
+            Runnable endPreview,
+            Consumer<Alternatives.Alternative> apply) {
         removeAll();
         Span title = new Span(heading);
         title.addClassName("duet-alternatives-title");
@@ -53,8 +61,11 @@ final class AlternativesPanel extends Div {
             item.addClassName("duet-alternative");
             item.getElement().setAttribute("data-rank", String.valueOf(++i));
             Span text = new Span(label == null ? a.description : label.apply(a));
-            Span side = new Span(a.otherShapesMoved == 0 ? "no other shape moves"
-                    : a.otherShapesMoved + (a.otherShapesMoved == 1 ? " other shape moves" : " other shapes move"));
+            Span side = new Span(
+                    a.otherShapesMoved == 0
+                            ? "no other shape moves"
+                            : a.otherShapesMoved
+                                    + (a.otherShapesMoved == 1 ? " other shape moves" : " other shapes move"));
             side.addClassName("duet-alternative-side");
             item.add(text, side);
             item.getElement().addEventListener("mouseenter", e -> preview.accept(a));

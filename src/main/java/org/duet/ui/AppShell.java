@@ -13,7 +13,8 @@ import org.jsoup.nodes.Element;
 /** Application-wide settings: WebSocket push (drag traffic and background renders), page title, icon. */
 @Push(value = PushMode.AUTOMATIC, transport = Transport.WEBSOCKET)
 public class AppShell implements AppShellConfigurator {
-    @Override public void configurePage(AppShellSettings settings) {
+    @Override
+    public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Duet");
         settings.addFavIcon("icon", "icons/duet.svg", "any");
         settings.addMetaTag("description", "Duet: a drawing is a program.");
@@ -25,7 +26,8 @@ public class AppShell implements AppShellConfigurator {
      * inline script does. Registered in {@code META-INF/services}.
      */
     public static final class CspNonce implements VaadinServiceInitListener {
-        @Override public void serviceInit(ServiceInitEvent event) {
+        @Override
+        public void serviceInit(ServiceInitEvent event) {
             event.addIndexHtmlRequestListener(response -> {
                 Object nonce = response.getVaadinRequest().getAttribute(SecurityHeaders.NONCE_ATTRIBUTE);
                 if (!(nonce instanceof String n)) return;

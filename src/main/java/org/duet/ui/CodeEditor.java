@@ -12,7 +12,6 @@ import com.vaadin.flow.shared.Registration;
 import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
-
 import java.util.List;
 
 /** The code pane (frontend/duet-code-editor.ts): CodeMirror 6 with little's highlighting and error marks. */
@@ -37,19 +36,25 @@ public class CodeEditor extends Component {
     public CodeEditor() {
         // received even while a modal dialog is open: the keystrokes made just before the conflict dialog took the
         // focus must still arrive, to be kept in the user's version
-        getElement().addEventListener("duet-change", e -> {
-            JsonObject d = e.getEventData();
-            String value = d.getString("event.detail.value");
-            int typedOn = (int) d.getNumber("event.detail.serial");
-            seen = Math.max(seen, (int) d.getNumber("event.detail.seq"));
-            text = value;
-            fireEvent(new ChangeEvent(this, true, value, typedOn));
-        }).addEventData("event.detail.value").addEventData("event.detail.serial").addEventData("event.detail.seq")
+        getElement()
+                .addEventListener("duet-change", e -> {
+                    JsonObject d = e.getEventData();
+                    String value = d.getString("event.detail.value");
+                    int typedOn = (int) d.getNumber("event.detail.serial");
+                    seen = Math.max(seen, (int) d.getNumber("event.detail.seq"));
+                    text = value;
+                    fireEvent(new ChangeEvent(this, true, value, typedOn));
+                })
+                .addEventData("event.detail.value")
+                .addEventData("event.detail.serial")
+                .addEventData("event.detail.seq")
                 .allowInert();
     }
 
     /** The largest program, in UTF-8 bytes, that typing or pasting may make in the pane (0: no limit). */
-    public void setMaxBytes(int bytes) { getElement().setProperty("maxBytes", bytes); }
+    public void setMaxBytes(int bytes) {
+        getElement().setProperty("maxBytes", bytes);
+    }
 
     /** An edit was not made because the program would have been {@code bytes} long, over the pane's limit. */
     @DomEvent("duet-too-large")
@@ -62,25 +67,35 @@ public class CodeEditor extends Component {
         }
     }
 
-    public Registration onTooLarge(ComponentEventListener<TooLargeEvent> l) { return addListener(TooLargeEvent.class, l); }
+    public Registration onTooLarge(ComponentEventListener<TooLargeEvent> l) {
+        return addListener(TooLargeEvent.class, l);
+    }
 
     /** The text as last sent by the browser or set by the server. */
-    public String getText() { return text; }
+    public String getText() {
+        return text;
+    }
 
     /** The serial of the last text put into the pane. */
-    public int serial() { return serial; }
+    public int serial() {
+        return serial;
+    }
 
     /**
      * Replaces the pane's text (keeps the cursor where the text did not change); an edit the browser had not sent
      * yet is sent first, as typed on the text it was typed on. Returns the new text's serial.
      */
-    public int setText(String t) { return put(t, false); }
+    public int setText(String t) {
+        return put(t, false);
+    }
 
     /**
      * Shows a text that came from elsewhere (another window's version), unless the pane has edits this server has
      * not seen yet: then the pane keeps them (and sends them, typed on the older text). Returns the text's serial.
      */
-    public int offerText(String t) { return put(t, true); }
+    public int offerText(String t) {
+        return put(t, true);
+    }
 
     private int put(String t, boolean unlessUnsent) {
         text = t;
@@ -120,9 +135,13 @@ public class CodeEditor extends Component {
         getElement().callJsFunction("setMarks", a);
     }
 
-    public void reveal(int offset) { getElement().callJsFunction("reveal", offset); }
+    public void reveal(int offset) {
+        getElement().callJsFunction("reveal", offset);
+    }
 
-    public void focusEditor() { getElement().callJsFunction("focusEditor"); }
+    public void focusEditor() {
+        getElement().callJsFunction("focusEditor");
+    }
 
     /** The pane's text changed (typing): the new text, and the serial of the text it was typed on. */
     public static class ChangeEvent extends ComponentEvent<CodeEditor> {
@@ -138,22 +157,30 @@ public class CodeEditor extends Component {
 
     @DomEvent("duet-run")
     public static class RunEvent extends ComponentEvent<CodeEditor> {
-        public RunEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+        public RunEvent(CodeEditor source, boolean fromClient) {
+            super(source, fromClient);
+        }
     }
 
     @DomEvent("duet-undo")
     public static class UndoEvent extends ComponentEvent<CodeEditor> {
-        public UndoEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+        public UndoEvent(CodeEditor source, boolean fromClient) {
+            super(source, fromClient);
+        }
     }
 
     @DomEvent("duet-redo")
     public static class RedoEvent extends ComponentEvent<CodeEditor> {
-        public RedoEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+        public RedoEvent(CodeEditor source, boolean fromClient) {
+            super(source, fromClient);
+        }
     }
 
     @DomEvent("duet-save")
     public static class SaveEvent extends ComponentEvent<CodeEditor> {
-        public SaveEvent(CodeEditor source, boolean fromClient) { super(source, fromClient); }
+        public SaveEvent(CodeEditor source, boolean fromClient) {
+            super(source, fromClient);
+        }
     }
 
     /** The number menu of the code pane: freeze, thaw, pin or unpin the literal at an offset of the text. */
@@ -162,8 +189,11 @@ public class CodeEditor extends Component {
         public final int offset;
         public final String action;
 
-        public NumberActionEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.offset") int offset,
-                                 @EventData("event.detail.action") String action) {
+        public NumberActionEvent(
+                CodeEditor source,
+                boolean fromClient,
+                @EventData("event.detail.offset") int offset,
+                @EventData("event.detail.action") String action) {
             super(source, fromClient);
             this.offset = offset;
             this.action = action;
@@ -186,13 +216,23 @@ public class CodeEditor extends Component {
         getElement().callJsFunction("setPinned", a);
     }
 
-    public Registration onChange(ComponentEventListener<ChangeEvent> l) { return addListener(ChangeEvent.class, l); }
+    public Registration onChange(ComponentEventListener<ChangeEvent> l) {
+        return addListener(ChangeEvent.class, l);
+    }
 
-    public Registration onRun(ComponentEventListener<RunEvent> l) { return addListener(RunEvent.class, l); }
+    public Registration onRun(ComponentEventListener<RunEvent> l) {
+        return addListener(RunEvent.class, l);
+    }
 
-    public Registration onUndo(ComponentEventListener<UndoEvent> l) { return addListener(UndoEvent.class, l); }
+    public Registration onUndo(ComponentEventListener<UndoEvent> l) {
+        return addListener(UndoEvent.class, l);
+    }
 
-    public Registration onRedo(ComponentEventListener<RedoEvent> l) { return addListener(RedoEvent.class, l); }
+    public Registration onRedo(ComponentEventListener<RedoEvent> l) {
+        return addListener(RedoEvent.class, l);
+    }
 
-    public Registration onSave(ComponentEventListener<SaveEvent> l) { return addListener(SaveEvent.class, l); }
+    public Registration onSave(ComponentEventListener<SaveEvent> l) {
+        return addListener(SaveEvent.class, l);
+    }
 }

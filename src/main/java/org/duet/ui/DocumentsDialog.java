@@ -7,20 +7,20 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import org.duet.doc.Workspace;
-
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.duet.doc.Workspace;
 
 /** The workspace's documents: open, new, rename, duplicate, delete (with undo). */
 final class DocumentsDialog {
     private DocumentsDialog() {}
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
 
     static void open(Workspace ws, String current, Consumer<String> open, BiConsumer<String, String> deleted) {
         Dialog d = new Dialog();
@@ -32,15 +32,19 @@ final class DocumentsDialog {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(Workspace.Entry::name).setHeader("Name").setFlexGrow(3).setSortable(true);
         grid.addColumn(e -> WHEN.format(e.modified())).setHeader("Changed").setFlexGrow(2);
-        grid.addComponentColumn(e -> actions(ws, e, d, grid, open, deleted)).setHeader("").setFlexGrow(2);
+        grid.addComponentColumn(e -> actions(ws, e, d, grid, open, deleted))
+                .setHeader("")
+                .setFlexGrow(2);
         grid.setHeight("22em");
         grid.addItemDoubleClickListener(e -> {
             d.close();
             open.accept(e.getItem().name());
         });
         refresh(ws, grid);
-        Button create = new Button("New document", VaadinIcon.PLUS.create(), e -> NameDialog.open("New document",
-                ws.uniqueName("untitled"), n -> {
+        Button create = new Button(
+                "New document",
+                VaadinIcon.PLUS.create(),
+                e -> NameDialog.open("New document", ws.uniqueName("untitled"), n -> {
                     try {
                         ws.create(n, org.duet.doc.Examples.blank(), d);
                         d.close();
@@ -66,22 +70,30 @@ final class DocumentsDialog {
         }
     }
 
-    private static HorizontalLayout actions(Workspace ws, Workspace.Entry e, Dialog d, Grid<Workspace.Entry> grid,
-                                            Consumer<String> open, BiConsumer<String, String> deleted) {
+    private static HorizontalLayout actions(
+            Workspace ws,
+            Workspace.Entry e,
+            Dialog d,
+            Grid<Workspace.Entry> grid,
+            Consumer<String> open,
+            BiConsumer<String, String> deleted) {
         Button o = small("Open", VaadinIcon.FOLDER_OPEN_O, () -> {
             d.close();
             open.accept(e.name());
         });
         o.addClassName("doc-open");
-        Button r = small("Rename", VaadinIcon.EDIT, () -> NameDialog.open("Rename document", e.name(), n -> {
-            try {
-                ws.rename(e.name(), n, d);
-                refresh(ws, grid);
-                return null;
-            } catch (Exception ex) {
-                return ex.getMessage();
-            }
-        }));
+        Button r = small(
+                "Rename",
+                VaadinIcon.EDIT,
+                () -> NameDialog.open("Rename document", e.name(), n -> {
+                    try {
+                        ws.rename(e.name(), n, d);
+                        refresh(ws, grid);
+                        return null;
+                    } catch (Exception ex) {
+                        return ex.getMessage();
+                    }
+                }));
         r.addClassName("doc-rename");
         Button c = small("Duplicate", VaadinIcon.COPY_O, () -> {
             try {
@@ -115,5 +127,4 @@ final class DocumentsDialog {
         b.getElement().setAttribute("aria-label", title);
         return b;
     }
-
 }

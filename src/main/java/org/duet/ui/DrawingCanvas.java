@@ -15,7 +15,9 @@ import elemental.json.JsonArray;
 @JsModule("./duet-canvas.ts")
 public class DrawingCanvas extends Component {
     /** Shows a drawing: SVG text produced by Duet's writer (allow-listed, escaped). */
-    public void setSvg(String svg) { getElement().callJsFunction("setSvg", svg); }
+    public void setSvg(String svg) {
+        getElement().callJsFunction("setSvg", svg);
+    }
 
     /** Sets changed attributes of shapes already shown: [[index, name, value], …]. */
     public void patch(java.util.List<org.duet.svg.CanvasDiff.Update> updates) {
@@ -37,7 +39,8 @@ public class DrawingCanvas extends Component {
      * or "" (no prediction: during a predicted drag the browser then skips, from an answer for an older displacement,
      * the attributes it predicts).
      */
-    public void dragPatch(double dx, double dy, java.util.List<org.duet.svg.CanvasDiff.Update> updates, String verdict) {
+    public void dragPatch(
+            double dx, double dy, java.util.List<org.duet.svg.CanvasDiff.Update> updates, String verdict) {
         elemental.json.JsonArray a = elemental.json.Json.createArray();
         for (org.duet.svg.CanvasDiff.Update u : updates) {
             elemental.json.JsonArray e = elemental.json.Json.createArray();
@@ -54,23 +57,39 @@ public class DrawingCanvas extends Component {
         getElement().callJsFunction("setPrediction", shape, zone, json);
     }
 
-    public void setDimmed(boolean dimmed) { getElement().callJsFunction("setDimmed", dimmed); }
+    public void setDimmed(boolean dimmed) {
+        getElement().callJsFunction("setDimmed", dimmed);
+    }
 
-    public void resetView() { getElement().callJsFunction("resetView"); }
+    public void resetView() {
+        getElement().callJsFunction("resetView");
+    }
 
-    public void fit() { getElement().callJsFunction("fit", false); }
+    public void fit() {
+        getElement().callJsFunction("fit", false);
+    }
 
-    public void zoomIn() { getElement().callJsFunction("zoomBy", 1.25); }
+    public void zoomIn() {
+        getElement().callJsFunction("zoomBy", 1.25);
+    }
 
-    public void zoomOut() { getElement().callJsFunction("zoomBy", 0.8); }
+    public void zoomOut() {
+        getElement().callJsFunction("zoomBy", 0.8);
+    }
 
-    public void actualSize() { getElement().callJsFunction("setZoom", 1); }
+    public void actualSize() {
+        getElement().callJsFunction("setZoom", 1);
+    }
 
     /** The zones of a shape: [{name, active}] — handles are drawn for these. */
-    public void setZones(int shape, JsonArray zones) { getElement().callJsFunction("setZones", shape, zones); }
+    public void setZones(int shape, JsonArray zones) {
+        getElement().callJsFunction("setZones", shape, zones);
+    }
 
     /** A shape's features for the relate tools: [{name, kind, point, x, y, x1, y1, x2, y2}] in the shape's units. */
-    public void setFeatures(int shape, JsonArray features) { getElement().callJsFunction("setFeatures", shape, features); }
+    public void setFeatures(int shape, JsonArray features) {
+        getElement().callJsFunction("setFeatures", shape, features);
+    }
 
     /** Shows these features ("N.name") as selected (without telling the server back). */
     public void setFeatureSelection(java.util.List<String> refs) {
@@ -80,17 +99,27 @@ public class DrawingCanvas extends Component {
     }
 
     /** The program's point widgets: [{name, x, y, active}] in drawing units. */
-    public void setPoints(JsonArray points) { getElement().callJsFunction("setPoints", points); }
+    public void setPoints(JsonArray points) {
+        getElement().callJsFunction("setPoints", points);
+    }
 
-    public void clearZones() { getElement().callJsFunction("clearZones"); }
+    public void clearZones() {
+        getElement().callJsFunction("clearZones");
+    }
 
-    public void setCaption(String caption) { getElement().callJsFunction("setCaption", caption); }
+    public void setCaption(String caption) {
+        getElement().callJsFunction("setCaption", caption);
+    }
 
     /** The program's sliders: [{index, name, value, lo, hi, int, label}]. */
-    public void setSliders(JsonArray sliders) { getElement().callJsFunction("setSliders", sliders); }
+    public void setSliders(JsonArray sliders) {
+        getElement().callJsFunction("setSliders", sliders);
+    }
 
     /** A drag step has been handled: the browser may send the next one. */
-    public void dragAck() { getElement().callJsFunction("dragAck"); }
+    public void dragAck() {
+        getElement().callJsFunction("dragAck");
+    }
 
     /** The pointer entered a shape (shape = its element index, −1 for none) or one of its zones. */
     @DomEvent("duet-hover")
@@ -98,8 +127,11 @@ public class DrawingCanvas extends Component {
         public final int shape;
         public final String zone;
 
-        public HoverEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
-                          @EventData("event.detail.zone") String zone) {
+        public HoverEvent(
+                DrawingCanvas source,
+                boolean fromClient,
+                @EventData("event.detail.shape") int shape,
+                @EventData("event.detail.zone") String zone) {
             super(source, fromClient);
             this.shape = shape;
             this.zone = zone;
@@ -116,11 +148,16 @@ public class DrawingCanvas extends Component {
         /** The browser showed its own prediction of this step (drawing and code). */
         public final boolean predicted;
 
-        public DragEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
-                         @EventData("event.detail.zone") String zone, @EventData("event.detail.phase") String phase,
-                         @EventData("event.detail.dx") double dx, @EventData("event.detail.dy") double dy,
-                         @EventData("event.detail.moved") boolean moved,
-                         @EventData("event.detail.predicted") boolean predicted) {
+        public DragEvent(
+                DrawingCanvas source,
+                boolean fromClient,
+                @EventData("event.detail.shape") int shape,
+                @EventData("event.detail.zone") String zone,
+                @EventData("event.detail.phase") String phase,
+                @EventData("event.detail.dx") double dx,
+                @EventData("event.detail.dy") double dy,
+                @EventData("event.detail.moved") boolean moved,
+                @EventData("event.detail.predicted") boolean predicted) {
             super(source, fromClient);
             this.shape = shape;
             this.zone = zone;
@@ -139,8 +176,12 @@ public class DrawingCanvas extends Component {
         public final double value;
         public final String phase;
 
-        public SliderEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.index") int index,
-                           @EventData("event.detail.value") double value, @EventData("event.detail.phase") String phase) {
+        public SliderEvent(
+                DrawingCanvas source,
+                boolean fromClient,
+                @EventData("event.detail.index") int index,
+                @EventData("event.detail.value") double value,
+                @EventData("event.detail.phase") String phase) {
             super(source, fromClient);
             this.index = index;
             this.value = value;
@@ -174,8 +215,11 @@ public class DrawingCanvas extends Component {
         public final int shape;
         public final String zone;
 
-        public AskEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.shape") int shape,
-                        @EventData("event.detail.zone") String zone) {
+        public AskEvent(
+                DrawingCanvas source,
+                boolean fromClient,
+                @EventData("event.detail.shape") int shape,
+                @EventData("event.detail.zone") String zone) {
             super(source, fromClient);
             this.shape = shape;
             this.zone = zone;
@@ -190,16 +234,23 @@ public class DrawingCanvas extends Component {
         public FeaturesEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.refs") String refs) {
             super(source, fromClient);
             java.util.List<String> l = new java.util.ArrayList<>();
-            for (String w : refs.trim().split("\\s+")) if (w.matches("\\d{1,7}\\.[A-Za-z][A-Za-z0-9]{0,40}|slider[1-9]\\d{0,6}")) l.add(w);
+            for (String w : refs.trim().split("\\s+"))
+                if (w.matches("\\d{1,7}\\.[A-Za-z][A-Za-z0-9]{0,40}|slider[1-9]\\d{0,6}")) l.add(w);
             this.refs = java.util.Collections.unmodifiableList(l);
         }
     }
 
-    public Registration onFeatures(ComponentEventListener<FeaturesEvent> l) { return addListener(FeaturesEvent.class, l); }
+    public Registration onFeatures(ComponentEventListener<FeaturesEvent> l) {
+        return addListener(FeaturesEvent.class, l);
+    }
 
-    public Registration onAsk(ComponentEventListener<AskEvent> l) { return addListener(AskEvent.class, l); }
+    public Registration onAsk(ComponentEventListener<AskEvent> l) {
+        return addListener(AskEvent.class, l);
+    }
 
-    public Registration onSelect(ComponentEventListener<SelectEvent> l) { return addListener(SelectEvent.class, l); }
+    public Registration onSelect(ComponentEventListener<SelectEvent> l) {
+        return addListener(SelectEvent.class, l);
+    }
 
     /** Shows these shapes as selected. */
     public void setSelected(java.util.List<Integer> shapes) {
@@ -208,16 +259,24 @@ public class DrawingCanvas extends Component {
         getElement().callJsFunction("setSelected", a);
     }
 
-    public Registration onHover(ComponentEventListener<HoverEvent> l) { return addListener(HoverEvent.class, l); }
+    public Registration onHover(ComponentEventListener<HoverEvent> l) {
+        return addListener(HoverEvent.class, l);
+    }
 
-    public Registration onDrag(ComponentEventListener<DragEvent> l) { return addListener(DragEvent.class, l); }
+    public Registration onDrag(ComponentEventListener<DragEvent> l) {
+        return addListener(DragEvent.class, l);
+    }
 
-    public Registration onSlider(ComponentEventListener<SliderEvent> l) { return addListener(SliderEvent.class, l); }
+    public Registration onSlider(ComponentEventListener<SliderEvent> l) {
+        return addListener(SliderEvent.class, l);
+    }
 
     // ------------------------------------------------------------------------------------------------ drawing tools
 
     /** Chooses a drawing tool (its {@link org.duet.edit.Tool#word}) or the cursor (null). */
-    public void setTool(org.duet.edit.Tool tool) { getElement().callJsFunction("setTool", tool == null ? "" : tool.word); }
+    public void setTool(org.duet.edit.Tool tool) {
+        getElement().callJsFunction("setTool", tool == null ? "" : tool.word);
+    }
 
     /** A shape was drawn: the tool's word and its points in the drawing's units (see frontend/duet-draw.ts). */
     @DomEvent("duet-draw")
@@ -226,9 +285,13 @@ public class DrawingCanvas extends Component {
         public final java.util.List<org.duet.edit.Gesture.Click> points;
         public final boolean shift, closed;
 
-        public DrawEvent(DrawingCanvas source, boolean fromClient, @EventData("event.detail.tool") String tool,
-                         @EventData("event.detail.points") String points, @EventData("event.detail.shift") boolean shift,
-                         @EventData("event.detail.closed") boolean closed) {
+        public DrawEvent(
+                DrawingCanvas source,
+                boolean fromClient,
+                @EventData("event.detail.tool") String tool,
+                @EventData("event.detail.points") String points,
+                @EventData("event.detail.shift") boolean shift,
+                @EventData("event.detail.closed") boolean closed) {
             super(source, fromClient);
             this.tool = tool;
             this.points = parsePoints(points);
@@ -272,12 +335,20 @@ public class DrawingCanvas extends Component {
     /** The Delete (or Backspace) key, pressed outside the code pane and the fields. */
     @DomEvent("duet-delete")
     public static class DeleteEvent extends ComponentEvent<DrawingCanvas> {
-        public DeleteEvent(DrawingCanvas source, boolean fromClient) { super(source, fromClient); }
+        public DeleteEvent(DrawingCanvas source, boolean fromClient) {
+            super(source, fromClient);
+        }
     }
 
-    public Registration onDraw(ComponentEventListener<DrawEvent> l) { return addListener(DrawEvent.class, l); }
+    public Registration onDraw(ComponentEventListener<DrawEvent> l) {
+        return addListener(DrawEvent.class, l);
+    }
 
-    public Registration onTool(ComponentEventListener<ToolEvent> l) { return addListener(ToolEvent.class, l); }
+    public Registration onTool(ComponentEventListener<ToolEvent> l) {
+        return addListener(ToolEvent.class, l);
+    }
 
-    public Registration onDelete(ComponentEventListener<DeleteEvent> l) { return addListener(DeleteEvent.class, l); }
+    public Registration onDelete(ComponentEventListener<DeleteEvent> l) {
+        return addListener(DeleteEvent.class, l);
+    }
 }

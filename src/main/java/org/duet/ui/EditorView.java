@@ -35,6 +35,14 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.InputStreamDownloadCallback;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.duet.doc.Examples;
 import org.duet.doc.History;
 import org.duet.doc.PaneSync;
@@ -46,9 +54,9 @@ import org.duet.edit.Tool;
 import org.duet.eval.Limits;
 import org.duet.eval.Runner;
 import org.duet.lang.DuetException;
+import org.duet.lang.Loc;
 import org.duet.svg.PngExport;
 import org.duet.svg.Renderer;
-import org.duet.lang.Loc;
 import org.duet.sync.Alternatives;
 import org.duet.sync.DragResult;
 import org.duet.sync.Heuristics;
@@ -56,15 +64,6 @@ import org.duet.sync.ShapeZones;
 import org.duet.sync.Sync;
 import org.duet.sync.SyncTable;
 import org.duet.sync.Zone;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The editor: the code pane and the canvas side by side, a toolbar, and a status line. Every change of the program
@@ -85,30 +84,40 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private final Span status = new Span();
     private final Span info = new Span();
     private final Checkbox ghosts = new Checkbox("Ghosts");
-    private final com.vaadin.flow.component.select.Select<Heuristics> heuristics = new com.vaadin.flow.component.select.Select<>();
+    private final com.vaadin.flow.component.select.Select<Heuristics> heuristics =
+            new com.vaadin.flow.component.select.Select<>();
     /** The zone table of the shown program version (computed on first hover), and the shapes whose zones were sent. */
     private SyncTable table;
+
     private final java.util.Set<Integer> zonesSent = new java.util.HashSet<>();
     /** A drag or slider gesture in progress: the program at mouse-down, its table, the zone, the latest text. */
     private SyncTable dragTable;
+
     private Zone dragZone;
     private String dragBase, dragText;
     private double dragDx, dragDy;
     /** Predictions of zone drags sent to the browser for the table {@code predTable}, by "shape/zone" (null: none). */
     private SyncTable predTable;
+
     private final java.util.Map<String, org.duet.sync.Prediction> predictions = new java.util.HashMap<>();
     /** The prediction the browser has for the drag in progress, or null. */
     private org.duet.sync.Prediction dragPrediction;
     /** Other ways of making the last drag, offered in a panel over the canvas. */
     private final AlternativesPanel alternatives = new AlternativesPanel();
+
     private final InspectorPanel inspector = new InspectorPanel(this::clearSelection);
     /** Selected features ("N.name"), in the order they were selected; shapes whose features were sent. */
     private List<String> featureRefs = List.of();
+
     private final java.util.Set<Integer> featuresSent = new java.util.HashSet<>();
     private final RelatePanel relate = new RelatePanel(new RelatePanel.Actions() {
-        @Override public void run(String tool, String label) { runRelate(tool, label); }
+        @Override
+        public void run(String tool, String label) {
+            runRelate(tool, label);
+        }
 
-        @Override public void removeFeature(String ref) {
+        @Override
+        public void removeFeature(String ref) {
             List<String> l = new java.util.ArrayList<>(featureRefs);
             l.remove(ref);
             featureRefs = List.copyOf(l);
@@ -116,7 +125,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             showSelection();
         }
 
-        @Override public void addFeature(String ref) {
+        @Override
+        public void addFeature(String ref) {
             if (featureRefs.contains(ref)) return;
             List<String> l = new java.util.ArrayList<>(featureRefs);
             l.add(ref);
@@ -126,11 +136,20 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             showSelection();
         }
 
-        @Override public void preview(org.duet.synth.Candidate c) { previewProgram(c.program()); }
+        @Override
+        public void preview(org.duet.synth.Candidate c) {
+            previewProgram(c.program());
+        }
 
-        @Override public void endPreview() { EditorView.this.endPreview(); }
+        @Override
+        public void endPreview() {
+            EditorView.this.endPreview();
+        }
 
-        @Override public void apply(org.duet.synth.Candidate c) { applyRelate(c); }
+        @Override
+        public void apply(org.duet.synth.Candidate c) {
+            applyRelate(c);
+        }
     });
     /** Selected shapes (element indexes), in the order they were selected. */
     private List<Integer> selection = List.of();
@@ -138,6 +157,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private String whyKey;
     /** Pinned locations (ids): the zones whose traces contain them are driven by them. Kept while ids stay valid. */
     private final java.util.Set<Integer> pins = new java.util.HashSet<>();
+
     private int pinsLocCount = -1;
     private MenuItem undoItem, redoItem;
     /** The drawing tools in the header. */
@@ -148,6 +168,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private History history;
     /** The program text as this editor knows it (the last version typed, undone to, or loaded). */
     private String text = "";
+
     private final AtomicLong generation = new AtomicLong();
     private Renderer.Result lastGood;
     private Consumer<Workspace.Change> workspaceListener;
@@ -181,7 +202,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         code.onRun(e -> render());
         code.onUndo(e -> undo());
         code.onRedo(e -> redo());
-        code.onSave(e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.TOP_END));
+        code.onSave(
+                e -> Notification.show("Duet saves every change as you type.", 2000, Notification.Position.TOP_END));
         ghosts.addValueChangeListener(e -> showDrawing());
         canvas.onHover(e -> hover(e.shape, e.zone));
         canvas.onSelect(e -> select(e.shapes));
@@ -200,7 +222,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         canvas.onTool(e -> palette.cursorChosen());
         canvas.onDelete(e -> deleteSelected());
         heuristics.setItems(Heuristics.values());
-        heuristics.setItemLabelGenerator(h -> "Heuristics: " + h.name().charAt(0) + h.name().substring(1).toLowerCase());
+        heuristics.setItemLabelGenerator(
+                h -> "Heuristics: " + h.name().charAt(0) + h.name().substring(1).toLowerCase());
         heuristics.setValue(Heuristics.BIASED);
         heuristics.setId("heuristics");
         heuristics.addClassName("duet-heuristics");
@@ -238,7 +261,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         fm.addItem("Rename…", e -> rename()).setId("menu-rename");
         fm.addItem("Duplicate", e -> duplicate()).setId("menu-duplicate");
         fm.addItem("Delete", e -> delete()).setId("menu-delete");
-        fm.addItem("Upload a .little file…", e -> UploadDialog.open(this::openUploaded)).setId("menu-upload");
+        fm.addItem("Upload a .little file…", e -> UploadDialog.open(this::openUploaded))
+                .setId("menu-upload");
 
         MenuItem export = menu.addItem("Export");
         export.setId("menu-export");
@@ -246,7 +270,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         em.addItem(downloadLink("SVG", "export-svg", this::svgDownload));
         em.addItem(downloadLink("PNG (1×)", "export-png1", e -> pngDownload(1)));
         em.addItem(downloadLink("PNG (2×)", "export-png2", e -> pngDownload(2)));
-        em.addItem("PNG at a width…", e -> PngWidthDialog.open(this::currentCanvasForExport, () -> name)).setId("export-pngw");
+        em.addItem("PNG at a width…", e -> PngWidthDialog.open(this::currentCanvasForExport, () -> name))
+                .setId("export-pngw");
         em.addItem(downloadLink("Program (.little)", "export-little", e -> littleDownload()));
 
         undoItem = menu.addItem(new Icon(VaadinIcon.ARROW_BACKWARD), e -> undo());
@@ -298,15 +323,18 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void shortcuts() {
-        Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL).listenOn(this);
-        Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT).listenOn(this);
-        Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL).listenOn(this);
+        Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL)
+                .listenOn(this);
+        Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT)
+                .listenOn(this);
+        Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL)
+                .listenOn(this);
         Shortcuts.addShortcutListener(this, this::documents, Key.KEY_O, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, this::newDocument, Key.KEY_N, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> render(), Key.ENTER, KeyModifier.CONTROL);
         // single keys only when the focus is not in a text field or the code pane (handled in the browser)
-        code.getElement().executeJs(
-                "if (window.__duetKeys) return; window.__duetKeys = true;"
+        code.getElement()
+                .executeJs("if (window.__duetKeys) return; window.__duetKeys = true;"
                         + "window.addEventListener('keydown', e => {"
                         + "  const t = e.composedPath ? e.composedPath()[0] : e.target;"
                         // Ctrl+Z/Ctrl+Y outside the editor's elements (e.g. after a click on the page): the document's
@@ -344,7 +372,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     // ------------------------------------------------------------------------------------------------ documents
 
-    @Override public void beforeEnter(BeforeEnterEvent event) {
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         String requested = event.getRouteParameters().get("name").orElse(null);
         if (requested == null) {
             String last = workspace.lastOpened();
@@ -357,7 +386,10 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** The tab's title: the document's name (set after each navigation; a fixed @PageTitle would hide it). */
-    @Override public String getPageTitle() { return name == null ? "Duet" : name + " — Duet"; }
+    @Override
+    public String getPageTitle() {
+        return name == null ? "Duet" : name + " — Duet";
+    }
 
     /** The most recent document, or a new welcome document in an empty workspace. */
     private String firstDocument() {
@@ -372,7 +404,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    static String encode(String name) { return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"); }
+    static String encode(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
 
     private void load(String requested) {
         try {
@@ -407,9 +441,13 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    void open(String docName) { UI.getCurrent().navigate(EditorView.class, new RouteParameters("name", docName)); }
+    void open(String docName) {
+        UI.getCurrent().navigate(EditorView.class, new RouteParameters("name", docName));
+    }
 
-    private void documents() { DocumentsDialog.open(workspace, name, this::open, this::afterDelete); }
+    private void documents() {
+        DocumentsDialog.open(workspace, name, this::open, this::afterDelete);
+    }
 
     private void examples() {
         ExamplesDialog.open(ex -> {
@@ -417,7 +455,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 String n = workspace.uniqueName(ex.name());
                 workspace.create(n, ex.text(), this);
                 open(n);
-                Notification.show("A copy of the example “" + ex.name() + "” — yours to change.", 3000,
+                Notification.show(
+                        "A copy of the example “" + ex.name() + "” — yours to change.",
+                        3000,
                         Notification.Position.TOP_END);
             } catch (Exception e) {
                 error(e.getMessage());
@@ -496,7 +536,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void openUploaded(String fileName, String content) {
-        String base = fileName.replaceAll("(?i)\\.little$", "").replaceAll("[^\\p{L}\\p{N} ._()+,'-]", "_").strip();
+        String base = fileName.replaceAll("(?i)\\.little$", "")
+                .replaceAll("[^\\p{L}\\p{N} ._()+,'-]", "_")
+                .strip();
         if (base.isEmpty() || base.startsWith(".")) base = "uploaded" + base;
         try {
             String n = workspace.uniqueName(base.length() > Workspace.MAX_NAME - 4 ? base.substring(0, 60) : base);
@@ -527,7 +569,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 keepMine(newText);
                 return;
             }
-            case SAVE -> { }
+            case SAVE -> {}
         }
         // typed before the pane was given a newer text by this window (an undo or a drag step the keystrokes crossed):
         // the typing is kept, and the pane shows what is saved (and types on it from now on)
@@ -589,7 +631,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             sync.refused(text);
             openConflict();
         } catch (Workspace.WorkspaceException e) {
-            setStatus(e.getMessage() + " Your text is kept here; save it under a new name from Document → Duplicate.", true);
+            setStatus(
+                    e.getMessage() + " Your text is kept here; save it under a new name from Document → Duplicate.",
+                    true);
         } catch (IOException e) {
             setStatus("Could not save: " + e.getMessage(), true);
         }
@@ -634,7 +678,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    @Override protected void onAttach(AttachEvent attachEvent) {
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         workspaceListener = change -> {
             if (change.origin() == this) return;
@@ -643,7 +688,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         workspace.addListener(workspaceListener);
     }
 
-    @Override protected void onDetach(DetachEvent detachEvent) {
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
         if (workspaceListener != null) workspace.removeListener(workspaceListener);
     }
 
@@ -651,7 +697,10 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void otherChange(Workspace.Change c) {
         if (name == null || !c.name().equals(name)) return;
         if (c.newName() == null) {
-            setStatus("“" + name + "” was deleted in another window. Your text is still here: use Document → Duplicate to keep it.", true);
+            setStatus(
+                    "“" + name
+                            + "” was deleted in another window. Your text is still here: use Document → Duplicate to keep it.",
+                    true);
             return;
         }
         if (!c.newName().equals(name)) {
@@ -691,7 +740,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
      * Runs the program off the UI thread (other editors and this page stay responsive whatever the program
      * does). One run at a time per editor: changes made meanwhile are run together when it ends.
      */
-    private void render() { render(false); }
+    private void render() {
+        render(false);
+    }
 
     /** Run of a document just opened: wait briefly, so the first page usually arrives with its drawing. */
     private static final long FIRST_RUN_WAIT_MS = 500;
@@ -710,15 +761,17 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         String doc = name;
         UI ui = UI.getCurrent();
         long t0 = System.nanoTime();
-        CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return (Object) Renderer.render(doc, program, Limits.DEFAULT, Renderer.Frame.FIRST);
-            } catch (DuetException e) {
-                return e;
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                return new DuetException("internal error: " + e);
-            }
-        }, Runner.EXECUTOR);
+        CompletableFuture<Object> run = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return (Object) Renderer.render(doc, program, Limits.DEFAULT, Renderer.Frame.FIRST);
+                    } catch (DuetException e) {
+                        return e;
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        return new DuetException("internal error: " + e);
+                    }
+                },
+                Runner.EXECUTOR);
         if (waitBriefly) {
             try {
                 Object result = run.get(FIRST_RUN_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -815,15 +868,19 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         try {
             r = Runner.call(() -> Draw.draw(base, tool, g));
         } catch (DuetException ex) {
-            setStatus((ex instanceof org.duet.edit.DrawException ? "" : "Mend the program first: ")
-                    + ex.bareMessage(), true);
+            setStatus(
+                    (ex instanceof org.duet.edit.DrawException ? "" : "Mend the program first: ") + ex.bareMessage(),
+                    true);
             return;
         }
         applyEdit(r.text());
         int at = r.text().indexOf(r.inserted());
         if (at >= 0) {
             // (the pane is not focused: the tool's keys stay with the canvas)
-            code.setMarks(List.of(new CodeEditor.Highlight(at, at + r.inserted().length(), "duet-mark-changed",
+            code.setMarks(List.of(new CodeEditor.Highlight(
+                    at,
+                    at + r.inserted().length(),
+                    "duet-mark-changed",
                     r.name() == null ? "drawn by the λ tool" : "the new shape " + r.name())));
         }
     }
@@ -832,7 +889,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void deleteSelected() {
         if (name == null || selection.isEmpty()) return;
         if (lastGood == null || !lastGood.program.source().original().equals(text)) {
-            setStatus("The drawing is not up to date with the program: run it (Ctrl+Enter), then select and delete.",
+            setStatus(
+                    "The drawing is not up to date with the program: run it (Ctrl+Enter), then select and delete.",
                     true);
             return;
         }
@@ -850,7 +908,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** A change of the program made on the canvas (drawing, deleting): one undo step, shown, saved and run. */
-    private void applyEdit(String newText) { applyEdit(newText, false); }
+    private void applyEdit(String newText) {
+        applyEdit(newText, false);
+    }
 
     /**
      * A change of the program made by a tool: one undo step, shown, saved and run; the selection is cleared unless
@@ -873,7 +933,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** The zone table of the program on the canvas (computed once per program version and heuristics). */
     private SyncTable table() {
-        if (table == null && lastGood != null && lastGood.program.source().original().equals(text)) {
+        if (table == null
+                && lastGood != null
+                && lastGood.program.source().original().equals(text)) {
             Renderer.Result shown = lastGood;
             Heuristics h = heuristics.getValue();
             try {
@@ -914,7 +976,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 w = w.pinned(pins);
                 canvas.setCaption(zoneCaption(w));
                 List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
-                for (Loc l : w.assigned()) marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
+                for (Loc l : w.assigned())
+                    marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
                 code.setMarks(marks);
                 return;
             }
@@ -926,7 +989,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
         ShapeZones sz = t.shape(shape);
         if (sz == null) {
-            String kind = shape < t.canvas().elements().size() ? t.canvas().elements().get(shape).sourceKind : "shape";
+            String kind =
+                    shape < t.canvas().elements().size() ? t.canvas().elements().get(shape).sourceKind : "shape";
             canvas.setCaption(kind + shape + " — no zones");
             code.setMarks(List.of());
             return;
@@ -941,8 +1005,10 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
         canvas.setCaption(zoneCaption(z) + (z.active() ? "   · A: other ways" : ""));
         List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
-        for (Loc l : z.assigned()) marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
-        for (Loc l : z.otherCandidates()) marks.add(highlight(t.program(), l, "duet-mark-depends", "the shape depends on " + locName(l)));
+        for (Loc l : z.assigned())
+            marks.add(highlight(t.program(), l, "duet-mark-drives", "a drag changes " + locName(l)));
+        for (Loc l : z.otherCandidates())
+            marks.add(highlight(t.program(), l, "duet-mark-depends", "the shape depends on " + locName(l)));
         code.setMarks(marks);
     }
 
@@ -1019,7 +1085,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         java.util.Set<Integer> featured = new java.util.LinkedHashSet<>(selection);
-        for (String ref : featureRefs) if (ref.indexOf('.') > 0) featured.add(Integer.parseInt(ref.substring(0, ref.indexOf('.'))));
+        for (String ref : featureRefs)
+            if (ref.indexOf('.') > 0) featured.add(Integer.parseInt(ref.substring(0, ref.indexOf('.'))));
         for (int s : featured) sendFeatures(r, s);
         List<String[]> labels = new java.util.ArrayList<>();
         List<org.duet.synth.FeatureInfo> sliders = null;
@@ -1028,7 +1095,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             if (dot < 0) { // a slider's value: named after its variable
                 if (sliders == null) sliders = org.duet.synth.FeatureCatalog.sliders(r);
                 String label = ref;
-                for (org.duet.synth.FeatureInfo f : sliders) if (f.name.equals(ref)) label = ref + " (" + f.formula + ")";
+                for (org.duet.synth.FeatureInfo f : sliders)
+                    if (f.name.equals(ref)) label = ref + " (" + f.formula + ")";
                 labels.add(new String[] {ref, label});
                 continue;
             }
@@ -1062,7 +1130,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         });
         int last = selection.get(selection.size() - 1);
         String kind = r.canvas.elements().get(last).sourceKind;
-        String heading = selection.size() == 1 ? kind + " " + last
+        String heading = selection.size() == 1
+                ? kind + " " + last
                 : selection.size() + " shapes selected · " + kind + " " + last;
         java.util.Map<String, Double> values;
         try {
@@ -1103,7 +1172,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         List<String> shapes = new java.util.ArrayList<>();
         for (int s : selection) shapes.add(String.valueOf(s));
         switch (tool) {
-            case "make-equal": case "relate": case "dig-hole":
+            case "make-equal":
+            case "relate":
+            case "dig-hole":
                 return featureRefs;
             case "indexed-relate":
                 return featureRefs.isEmpty() ? shapes : featureRefs;
@@ -1124,19 +1195,28 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void runRelate(String tool, String label) {
         List<String> refs = relateRefs(tool);
         if (refs.isEmpty()) {
-            relate.message(label + ": select " + (tool.startsWith("align") || tool.startsWith("distribute")
-                    || tool.startsWith("equal") ? "shapes" : "features") + " first.");
+            relate.message(label + ": select "
+                    + (tool.startsWith("align") || tool.startsWith("distribute") || tool.startsWith("equal")
+                            ? "shapes"
+                            : "features")
+                    + " first.");
             return;
         }
         String program = text;
         UI ui = UI.getCurrent();
         relate.searching(label);
-        Renderer.Result shown = lastGood != null && lastGood.program.source().original().equals(program) ? lastGood : null;
-        CompletableFuture.supplyAsync(() -> Runner.call(() -> shown != null
-                        ? org.duet.synth.Relate.run(shown, tool, org.duet.synth.FeatureCatalog.parseRefs(String.join(",", refs)),
-                                org.duet.synth.Relate.DEFAULTS)
-                        : org.duet.synth.Relate.run(program, tool, String.join(",", refs), org.duet.synth.Relate.DEFAULTS)),
-                Runner.EXECUTOR)
+        Renderer.Result shown =
+                lastGood != null && lastGood.program.source().original().equals(program) ? lastGood : null;
+        CompletableFuture.supplyAsync(
+                        () -> Runner.call(() -> shown != null
+                                ? org.duet.synth.Relate.run(
+                                        shown,
+                                        tool,
+                                        org.duet.synth.FeatureCatalog.parseRefs(String.join(",", refs)),
+                                        org.duet.synth.Relate.DEFAULTS)
+                                : org.duet.synth.Relate.run(
+                                        program, tool, String.join(",", refs), org.duet.synth.Relate.DEFAULTS)),
+                        Runner.EXECUTOR)
                 .whenComplete((res, err) -> ui.access(() -> {
                     if (!program.equals(text)) {
                         relate.clearResults();
@@ -1144,14 +1224,19 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                     }
                     if (err != null) {
                         Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                                ? err.getCause() : err;
-                        relate.message(label + ": " + (c instanceof DuetException ? ((DuetException) c).bareMessage()
-                                : "the search failed (" + c + ")"));
+                                ? err.getCause()
+                                : err;
+                        relate.message(label + ": "
+                                + (c instanceof DuetException
+                                        ? ((DuetException) c).bareMessage()
+                                        : "the search failed (" + c + ")"));
                         return;
                     }
                     if (res.candidates().isEmpty()) {
-                        relate.message(label + ": " + (res.message() == null || res.message().isEmpty()
-                                ? "no way to do it was found." : res.message()));
+                        relate.message(label + ": "
+                                + (res.message() == null || res.message().isEmpty()
+                                        ? "no way to do it was found."
+                                        : res.message()));
                         return;
                     }
                     relate.show(label, res.candidates(), res.message());
@@ -1162,14 +1247,18 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void previewProgram(String program) {
         hideHandlesForPreview();
         try {
-            Renderer.Result rr = Runner.call(() -> Renderer.render(name, program, Limits.DEFAULT, Renderer.Frame.FIRST));
+            Renderer.Result rr =
+                    Runner.call(() -> Renderer.render(name, program, Limits.DEFAULT, Renderer.Frame.FIRST));
             canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
             code.setText(program);
             // mark what differs from the current program
             int a = 0, n = Math.min(program.length(), text.length());
             while (a < n && program.charAt(a) == text.charAt(a)) a++;
             int eP = program.length(), eT = text.length();
-            while (eP > a && eT > a && program.charAt(eP - 1) == text.charAt(eT - 1)) { eP--; eT--; }
+            while (eP > a && eT > a && program.charAt(eP - 1) == text.charAt(eT - 1)) {
+                eP--;
+                eT--;
+            }
             code.setMarks(eP > a ? List.of(new CodeEditor.Highlight(a, eP, "duet-mark-changed", null)) : List.of());
             if (eP > a) code.reveal(a);
         } catch (DuetException e) {
@@ -1197,8 +1286,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             org.duet.sync.Provenance.Step s = Runner.call(() -> org.duet.sync.Provenance.of(r, shape, key, 200));
             inspector.showWhy(s, step -> {
                 code.reveal(step.start());
-                code.setMarks(List.of(new CodeEditor.Highlight(step.start(), step.end(),
-                        step.constant() ? "duet-mark-drives" : "duet-mark-depends", step.label())));
+                code.setMarks(List.of(new CodeEditor.Highlight(
+                        step.start(),
+                        step.end(),
+                        step.constant() ? "duet-mark-drives" : "duet-mark-depends",
+                        step.label())));
             });
         } catch (DuetException e) {
             inspector.showWhyError(e.bareMessage());
@@ -1220,7 +1312,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void numberAction(int offset, String action) {
         org.duet.lang.Program p;
         try {
-            p = lastGood != null && lastGood.program.source().text().equals(text) ? lastGood.program
+            p = lastGood != null && lastGood.program.source().text().equals(text)
+                    ? lastGood.program
                     : Runner.call(() -> org.duet.lang.Parser.parse(new org.duet.lang.Source(name, text), false));
         } catch (DuetException e) {
             setStatus("Mend the program first: " + e.bareMessage(), true);
@@ -1234,14 +1327,17 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         switch (action) {
             case "freeze":
             case "thaw": {
-                Loc.Annotation a = action.equals("freeze") ? Loc.Annotation.FROZEN
+                Loc.Annotation a = action.equals("freeze")
+                        ? Loc.Annotation.FROZEN
                         : p.unannotatedFrozen() ? Loc.Annotation.THAWED : Loc.Annotation.NONE;
                 String newText = org.duet.lang.Printer.annotate(p, l, a);
                 if (newText.equals(text)) return;
                 pins.remove(l.id());
                 applyEdit(newText, true);
-                setStatus((action.equals("freeze") ? "Frozen: drags no longer change " : "Thawed: drags may change ")
-                        + locName(l) + ".", false);
+                setStatus(
+                        (action.equals("freeze") ? "Frozen: drags no longer change " : "Thawed: drags may change ")
+                                + locName(l) + ".",
+                        false);
                 return;
             }
             case "pin":
@@ -1249,14 +1345,19 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 if (action.equals("pin")) pins.add(l.id());
                 else pins.remove(l.id());
                 showPins(p);
-                setStatus(action.equals("pin") ? "Pinned: drags of shapes that depend on " + locName(l)
-                        + " change it first." : "Unpinned " + locName(l) + ".", false);
+                setStatus(
+                        action.equals("pin")
+                                ? "Pinned: drags of shapes that depend on " + locName(l) + " change it first."
+                                : "Unpinned " + locName(l) + ".",
+                        false);
                 return;
             default:
         }
     }
 
-    static String locName(Loc l) { return l.name().isEmpty() ? "loc_" + l.id() : l.name(); }
+    static String locName(Loc l) {
+        return l.name().isEmpty() ? "loc_" + l.id() : l.name();
+    }
 
     private static String zoneCaption(Zone z) {
         StringBuilder sb = new StringBuilder(z.caption());
@@ -1268,7 +1369,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             byAxis.computeIfAbsent(e.axis, k -> new java.util.ArrayList<>())
                     .add(locName(e.loc) + "(" + org.duet.lang.JsNumber.toString(e.loc.value) + ")");
         }
-        for (var en : byAxis.entrySet()) sb.append("  [").append(en.getKey()).append("] ").append(String.join(" ", en.getValue()));
+        for (var en : byAxis.entrySet())
+            sb.append("  [").append(en.getKey()).append("] ").append(String.join(" ", en.getValue()));
         return sb.toString();
     }
 
@@ -1289,7 +1391,10 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             case "start": {
                 SyncTable t = table();
                 dragZone = null;
-                if (t == null) { canvas.dragAck(); return; }
+                if (t == null) {
+                    canvas.dragAck();
+                    return;
+                }
                 try {
                     dragZone = Sync.find(t, e.shape, e.zone).pinned(pins);
                 } catch (DuetException ex) {
@@ -1357,24 +1462,30 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         if (predictions.containsKey(key)) return predictions.get(key);
         predictions.put(key, null); // being built
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                org.duet.sync.Prediction p = org.duet.sync.Prediction.of(t, z);
-                return new Object[] {p, p == null ? null : p.json()};
-            } catch (RuntimeException ex) {
-                return new Object[] {null, null};
-            }
-        }, Runner.EXECUTOR).thenAccept(r -> ui.access(() -> {
-            if (predTable != t) return; // the program changed meanwhile
-            org.duet.sync.Prediction p = (org.duet.sync.Prediction) r[0];
-            predictions.put(key, p);
-            canvas.setPrediction(z.shape, z.name, (String) r[1]);
-            if (dragZone == z && dragTable == t) dragPrediction = p; // a drag of this zone has started meanwhile
-        }));
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                org.duet.sync.Prediction p = org.duet.sync.Prediction.of(t, z);
+                                return new Object[] {p, p == null ? null : p.json()};
+                            } catch (RuntimeException ex) {
+                                return new Object[] {null, null};
+                            }
+                        },
+                        Runner.EXECUTOR)
+                .thenAccept(r -> ui.access(() -> {
+                    if (predTable != t) return; // the program changed meanwhile
+                    org.duet.sync.Prediction p = (org.duet.sync.Prediction) r[0];
+                    predictions.put(key, p);
+                    canvas.setPrediction(z.shape, z.name, (String) r[1]);
+                    if (dragZone == z && dragTable == t)
+                        dragPrediction = p; // a drag of this zone has started meanwhile
+                }));
         return null;
     }
 
-    private void step(double dx, double dy) { step(dx, dy, false); }
+    private void step(double dx, double dy) {
+        step(dx, dy, false);
+    }
 
     /**
      * One step of a gesture: solve from the mouse-down program, run the result, show drawing and code. When the
@@ -1383,6 +1494,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
      */
     /** During a predicted drag, how often the server runs a step to check the browser's prediction. */
     static final long CONFIRM_EVERY_NS = 100_000_000L;
+
     private long lastConfirm;
 
     private void step(double dx, double dy, boolean predicted) {
@@ -1407,8 +1519,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         Renderer.Result previous = lastGood;
         lastGood = rr;
         // usually only numbers moved: send just the attributes that changed
-        List<org.duet.svg.CanvasDiff.Update> updates = previous == null ? null
-                : Runner.call(() -> org.duet.svg.CanvasDiff.diff(previous.canvas, rr.canvas));
+        List<org.duet.svg.CanvasDiff.Update> updates =
+                previous == null ? null : Runner.call(() -> org.duet.svg.CanvasDiff.diff(previous.canvas, rr.canvas));
         org.duet.sync.Prediction pred = dragPrediction;
         String verdict = "";
         if (updates != null && pred != null) {
@@ -1418,13 +1530,19 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             List<org.duet.sync.Prediction.Template> tms = pred.templates();
             boolean right = ps != null;
             for (int i = 0; right && i < tms.size(); i++) {
-                org.duet.svg.Attr a = rr.canvas.elements().get(tms.get(i).element()).attr(tms.get(i).name());
-                right = a != null && org.duet.sync.Prediction.sameText(a.text, ps.attributes().get(i));
+                org.duet.svg.Attr a = rr.canvas
+                        .elements()
+                        .get(tms.get(i).element())
+                        .attr(tms.get(i).name());
+                right = a != null
+                        && org.duet.sync.Prediction.sameText(
+                                a.text, ps.attributes().get(i));
             }
             java.util.Set<String> keys = new java.util.HashSet<>();
             for (org.duet.sync.Prediction.Template tm : tms) keys.add(tm.element() + "|" + tm.name());
             List<org.duet.svg.CanvasDiff.Update> out = new java.util.ArrayList<>();
-            for (org.duet.svg.CanvasDiff.Update u : updates) if (!right || !keys.contains(u.index() + "|" + u.name())) out.add(u);
+            for (org.duet.svg.CanvasDiff.Update u : updates)
+                if (!right || !keys.contains(u.index() + "|" + u.name())) out.add(u);
             if (!right) {
                 java.util.Set<String> sent = new java.util.HashSet<>();
                 for (org.duet.svg.CanvasDiff.Update u : out) sent.add(u.index() + "|" + u.name());
@@ -1447,9 +1565,14 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             for (Loc l : dragZone.assigned()) {
                 Loc now = rr.program.loc(l.id());
                 if (now == null) continue;
-                String cls = unsolved.contains(l.id()) ? "duet-mark-unsolved" : r.changedLocs.containsKey(l.id())
-                        ? "duet-mark-changed" : "duet-mark-drives";
-                marks.add(highlight(rr.program, now, cls, unsolved.contains(l.id()) ? "could not be solved for this position" : null));
+                String cls = unsolved.contains(l.id())
+                        ? "duet-mark-unsolved"
+                        : r.changedLocs.containsKey(l.id()) ? "duet-mark-changed" : "duet-mark-drives";
+                marks.add(highlight(
+                        rr.program,
+                        now,
+                        cls,
+                        unsolved.contains(l.id()) ? "could not be solved for this position" : null));
             }
             code.setMarks(marks);
         }
@@ -1493,7 +1616,11 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                         alternatives.hide();
                         return;
                     }
-                    alternatives.show(others, result.truncated, this::previewAlternative, this::endPreview,
+                    alternatives.show(
+                            others,
+                            result.truncated,
+                            this::previewAlternative,
+                            this::endPreview,
                             this::applyAlternative);
                 }))
                 .exceptionally(e -> null);
@@ -1525,8 +1652,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         String applied = text;
         UI ui = UI.getCurrent();
         canvas.setCaption("looking for the ways to drag " + z.caption().replace(" (ACTIVE)", "") + "…");
-        CompletableFuture.supplyAsync(() -> Alternatives.alternatives(t, zone, ASK_PREVIEW, ASK_PREVIEW, 6),
-                        Runner.EXECUTOR)
+        CompletableFuture.supplyAsync(
+                        () -> Alternatives.alternatives(t, zone, ASK_PREVIEW, ASK_PREVIEW, 6), Runner.EXECUTOR)
                 .thenAccept(result -> ui.access(() -> {
                     if (!applied.equals(text)) return;
                     canvas.setCaption("");
@@ -1534,16 +1661,30 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                         canvas.setCaption(zone.caption().replace(" (ACTIVE)", "") + ": no way to move it was found");
                         return;
                     }
-                    alternatives.show("Ways to drag " + zone.caption().replace(" (ACTIVE)", ""),
-                            a -> "change " + String.join(" and ", a.changes.stream().map(c -> c.name).toList()),
-                            result, result.truncated, this::previewAlternative, this::endPreview, a -> {
+                    alternatives.show(
+                            "Ways to drag " + zone.caption().replace(" (ACTIVE)", ""),
+                            a -> "change "
+                                    + String.join(
+                                            " and ",
+                                            a.changes.stream().map(c -> c.name).toList()),
+                            result,
+                            result.truncated,
+                            this::previewAlternative,
+                            this::endPreview,
+                            a -> {
                                 endPreview();
                                 alternatives.hide();
                                 for (Loc l : zone.assigned()) pins.remove(l.id());
                                 for (Alternatives.Change c : a.changes) pins.add(c.loc.id());
                                 if (lastGood != null) showPins(lastGood.program);
-                                setStatus("Pinned: drags of " + zone.caption().replace(" (ACTIVE)", "") + " now change "
-                                        + String.join(" and ", a.changes.stream().map(c -> c.name).toList()) + ".", false);
+                                setStatus(
+                                        "Pinned: drags of " + zone.caption().replace(" (ACTIVE)", "") + " now change "
+                                                + String.join(
+                                                        " and ",
+                                                        a.changes.stream()
+                                                                .map(c -> c.name)
+                                                                .toList()) + ".",
+                                        false);
                             });
                 }))
                 .exceptionally(e -> null);
@@ -1552,7 +1693,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void previewAlternative(Alternatives.Alternative a) {
         hideHandlesForPreview();
         try {
-            Renderer.Result rr = Runner.call(() -> Renderer.render(name, a.program, Limits.DEFAULT, Renderer.Frame.FIRST));
+            Renderer.Result rr =
+                    Runner.call(() -> Renderer.render(name, a.program, Limits.DEFAULT, Renderer.Frame.FIRST));
             canvas.setSvg(Runner.call(() -> rr.canvas.toCanvasSvg(ghosts.getValue())));
             code.setText(a.program);
             List<CodeEditor.Highlight> marks = new java.util.ArrayList<>();
@@ -1697,7 +1839,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    private String fileBase() { return name == null ? "drawing" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-"); }
+    private String fileBase() {
+        return name == null ? "drawing" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+    }
 
     private DownloadResponse svgDownload(com.vaadin.flow.server.streams.DownloadEvent e) {
         Renderer.Result r = currentCanvasForExport();
@@ -1712,7 +1856,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         try {
             byte[] png = PngExport.png(r.canvas, scale);
             String suffix = scale == 1 ? "" : "@" + (int) scale + "x";
-            return new DownloadResponse(new ByteArrayInputStream(png), fileBase() + suffix + ".png", "image/png", png.length);
+            return new DownloadResponse(
+                    new ByteArrayInputStream(png), fileBase() + suffix + ".png", "image/png", png.length);
         } catch (DuetException ex) {
             return DownloadResponse.error(422, ex.bareMessage());
         }
@@ -1720,6 +1865,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     private DownloadResponse littleDownload() {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return new DownloadResponse(new ByteArrayInputStream(b), fileBase() + ".little", "text/plain;charset=utf-8", b.length);
+        return new DownloadResponse(
+                new ByteArrayInputStream(b), fileBase() + ".little", "text/plain;charset=utf-8", b.length);
     }
 }

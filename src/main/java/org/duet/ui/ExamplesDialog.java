@@ -5,9 +5,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import org.duet.doc.Examples;
-
 import java.util.function.Consumer;
+import org.duet.doc.Examples;
 
 /** Duet's example programs with thumbnails rendered from the programs; choosing one opens a copy. */
 final class ExamplesDialog {

@@ -5,11 +5,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import org.duet.lang.JsNumber;
-import org.duet.sync.Provenance;
-
 import java.util.Map;
 import java.util.function.Consumer;
+import org.duet.lang.JsNumber;
+import org.duet.sync.Provenance;
 
 /**
  * Beside the canvas, for the selected shapes: each number of the last selected shape ("Why is it here?" opens its
@@ -40,7 +39,9 @@ final class InspectorPanel extends Div {
     }
 
     /** The area for the selection's tools (filled by the editor). */
-    Div tools() { return tools; }
+    Div tools() {
+        return tools;
+    }
 
     void hide() {
         numbers.removeAll();
@@ -63,7 +64,8 @@ final class InspectorPanel extends Div {
             Div row = new Div();
             row.addClassName("duet-number");
             row.getElement().setAttribute("data-key", e.getKey());
-            row.getElement().setAttribute("title", "Why is " + e.getKey() + " " + JsNumber.toString(e.getValue()) + "?");
+            row.getElement()
+                    .setAttribute("title", "Why is " + e.getKey() + " " + JsNumber.toString(e.getValue()) + "?");
             Span k = new Span(e.getKey());
             k.addClassName("duet-number-key");
             Span v = new Span(brief(e.getValue()));

@@ -5,9 +5,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
-import org.duet.doc.Workspace;
-
 import java.util.function.Function;
+import org.duet.doc.Workspace;
 
 /** Asks for a document name; the action returns an error message to show, or null when done. */
 final class NameDialog {

@@ -6,12 +6,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.function.Supplier;
 import org.duet.lang.DuetException;
 import org.duet.svg.PngExport;
 import org.duet.svg.Renderer;
-
-import java.io.ByteArrayInputStream;
-import java.util.function.Supplier;
 
 /** Export as PNG at a width the user chooses (height in proportion). */
 final class PngWidthDialog {
@@ -27,22 +26,29 @@ final class PngWidthDialog {
         width.setMax(8000);
         width.setValue(1200);
         width.setStepButtonsVisible(true);
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
-            // the width as the field shows it when the link is clicked (sent with the request: the field's own value
-            // reaches the server only on its change event, which can come after the download's request)
-            Integer w = parseWidth(e.getRequest().getParameter("width"));
-            if (w == null) w = width.getValue();
-            if (w == null || w < 1 || w > 8000) return DownloadResponse.error(422, "Choose a width from 1 to 8000 pixels.");
-            Renderer.Result r = drawing.get();
-            if (r == null) return DownloadResponse.error(422, "The program has an error; fix it to export the drawing.");
-            try {
-                byte[] png = PngExport.pngWidth(r.canvas, w);
-                String base = name.get() == null ? "drawing" : name.get().replaceAll("[^\\p{L}\\p{N}._-]+", "-");
-                return new DownloadResponse(new ByteArrayInputStream(png), base + "-" + w + "px.png", "image/png", png.length);
-            } catch (DuetException ex) {
-                return DownloadResponse.error(422, ex.bareMessage());
-            }
-        }), "Download PNG");
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(e -> {
+                    // the width as the field shows it when the link is clicked (sent with the request: the field's own
+                    // value
+                    // reaches the server only on its change event, which can come after the download's request)
+                    Integer w = parseWidth(e.getRequest().getParameter("width"));
+                    if (w == null) w = width.getValue();
+                    if (w == null || w < 1 || w > 8000)
+                        return DownloadResponse.error(422, "Choose a width from 1 to 8000 pixels.");
+                    Renderer.Result r = drawing.get();
+                    if (r == null)
+                        return DownloadResponse.error(422, "The program has an error; fix it to export the drawing.");
+                    try {
+                        byte[] png = PngExport.pngWidth(r.canvas, w);
+                        String base =
+                                name.get() == null ? "drawing" : name.get().replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+                        return new DownloadResponse(
+                                new ByteArrayInputStream(png), base + "-" + w + "px.png", "image/png", png.length);
+                    } catch (DuetException ex) {
+                        return DownloadResponse.error(422, ex.bareMessage());
+                    }
+                }),
+                "Download PNG");
         download.setDownload(true);
         download.setId("png-download");
         download.addClassName("duet-download-button");
@@ -53,11 +59,12 @@ final class PngWidthDialog {
             width.setErrorMessage(ok ? null : "From 1 to 8000 pixels");
             download.setEnabled(ok);
         });
-        download.getElement().executeJs("this.addEventListener('click', () => {"
-                + " const f = document.getElementById('png-width'); const input = f && f.inputElement;"
-                + " if (!input || !this.href) return;"
-                + " const u = new URL(this.href, document.baseURI); u.searchParams.set('width', input.value);"
-                + " this.href = u.toString(); })");
+        download.getElement()
+                .executeJs("this.addEventListener('click', () => {"
+                        + " const f = document.getElementById('png-width'); const input = f && f.inputElement;"
+                        + " if (!input || !this.href) return;"
+                        + " const u = new URL(this.href, document.baseURI); u.searchParams.set('width', input.value);"
+                        + " this.href = u.toString(); })");
         d.add(width);
         d.getFooter().add(new Button("Close", e -> d.close()), download);
         d.open();

@@ -2,16 +2,15 @@ package org.duet.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
-import org.duet.synth.Candidate;
-
 import java.util.List;
+import org.duet.synth.Candidate;
 
 /**
  * The relate tools of the selection, in the inspector: the selected features (each removable), the tools — Make
@@ -62,24 +61,44 @@ final class RelatePanel extends Div {
         align = arrange.addItem("Align");
         align.setId("align");
         SubMenu am = align.getSubMenu();
-        for (String[] s : new String[][] {{"left", "Left edges"}, {"center", "Centres (horizontally)"},
-                {"right", "Right edges"}, {"top", "Top edges"}, {"middle", "Middles (vertically)"},
-                {"bottom", "Bottom edges"}}) {
-            am.addItem(s[1], e -> actions.run("align-" + s[0], "Align " + s[1].toLowerCase())).setId("align-" + s[0]);
+        for (String[] s : new String[][] {
+            {"left", "Left edges"},
+            {"center", "Centres (horizontally)"},
+            {"right", "Right edges"},
+            {"top", "Top edges"},
+            {"middle", "Middles (vertically)"},
+            {"bottom", "Bottom edges"}
+        }) {
+            am.addItem(s[1], e -> actions.run("align-" + s[0], "Align " + s[1].toLowerCase()))
+                    .setId("align-" + s[0]);
         }
         distribute = arrange.addItem("Distribute");
         distribute.setId("distribute");
-        distribute.getSubMenu().addItem("Horizontally", e -> actions.run("distribute-h", "Distribute horizontally"))
+        distribute
+                .getSubMenu()
+                .addItem("Horizontally", e -> actions.run("distribute-h", "Distribute horizontally"))
                 .setId("distribute-h");
-        distribute.getSubMenu().addItem("Vertically", e -> actions.run("distribute-v", "Distribute vertically"))
+        distribute
+                .getSubMenu()
+                .addItem("Vertically", e -> actions.run("distribute-v", "Distribute vertically"))
                 .setId("distribute-v");
         size = arrange.addItem("Same size");
         size.setId("same-size");
-        size.getSubMenu().addItem("Width", e -> actions.run("equal-width", "Same width")).setId("equal-width");
-        size.getSubMenu().addItem("Height", e -> actions.run("equal-height", "Same height")).setId("equal-height");
-        size.getSubMenu().addItem("Width and height", e -> actions.run("equal-size", "Same size")).setId("equal-size");
-        spacing = tool("Keep spacing", "keep-spacing", "Keep the gap between the selected shapes (or two pairs) as a variable");
-        inside = tool("Keep inside", "inside", "Keep the selected point (or the first shape's centre) inside the last shape");
+        size.getSubMenu()
+                .addItem("Width", e -> actions.run("equal-width", "Same width"))
+                .setId("equal-width");
+        size.getSubMenu()
+                .addItem("Height", e -> actions.run("equal-height", "Same height"))
+                .setId("equal-height");
+        size.getSubMenu()
+                .addItem("Width and height", e -> actions.run("equal-size", "Same size"))
+                .setId("equal-size");
+        spacing = tool(
+                "Keep spacing",
+                "keep-spacing",
+                "Keep the gap between the selected shapes (or two pairs) as a variable");
+        inside = tool(
+                "Keep inside", "inside", "Keep the selected point (or the first shape's centre) inside the last shape");
         Div shapeTools = new Div(arrange, spacing, inside);
         shapeTools.addClassName("duet-relate-tools");
 
@@ -140,7 +159,9 @@ final class RelatePanel extends Div {
         inside.setEnabled((n >= 1 && shapes >= 1) || shapes == 2);
     }
 
-    void clearResults() { results.removeAll(); }
+    void clearResults() {
+        results.removeAll();
+    }
 
     void searching(String label) {
         results.removeAll();

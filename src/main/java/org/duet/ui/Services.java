@@ -1,10 +1,9 @@
 package org.duet.ui;
 
-import org.duet.doc.Workspace;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.duet.doc.Workspace;
 
 /** What the views share: the workspace folder (set by {@code duet serve} before the server starts). */
 public final class Services {
@@ -12,7 +11,9 @@ public final class Services {
 
     private static volatile Workspace workspace;
 
-    public static void setWorkspace(Workspace w) { workspace = w; }
+    public static void setWorkspace(Workspace w) {
+        workspace = w;
+    }
 
     public static Workspace workspace() {
         Workspace w = workspace;

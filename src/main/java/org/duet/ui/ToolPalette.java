@@ -3,14 +3,13 @@ package org.duet.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.select.Select;
-import org.duet.edit.LambdaFunction;
-import org.duet.edit.Tool;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.duet.edit.LambdaFunction;
+import org.duet.edit.Tool;
 
 /**
  * The drawing tools in the header (interaction.md §6.1): Cursor, Line, Rect, Ellipse, Polygon, Path, Text and λ (with
@@ -20,28 +19,51 @@ import java.util.function.Consumer;
 final class ToolPalette extends Div {
     /** The buttons of the palette. */
     enum Kind {
-        CURSOR("cursor", "Cursor: select and drag shapes", "V or Esc",
+        CURSOR(
+                "cursor",
+                "Cursor: select and drag shapes",
+                "V or Esc",
                 "<path d='M4 2.5v12.2l3.1-3.1 2.3 4.9 2-0.9-2.3-4.8h4.4z' fill='currentColor'/>"),
-        LINE("line", "Line — Shift: a multiple of 45°", "L",
+        LINE(
+                "line",
+                "Line — Shift: a multiple of 45°",
+                "L",
                 "<line x1='3' y1='14' x2='14' y2='3' stroke='currentColor' stroke-width='2' stroke-linecap='round'/>"),
-        RECT("rect", "Rectangle — Shift: a square", "R",
+        RECT(
+                "rect",
+                "Rectangle — Shift: a square",
+                "R",
                 "<rect x='2.5' y='4.5' width='12' height='9' rx='0.5' fill='none' stroke='currentColor' stroke-width='1.6'/>"),
-        ELLIPSE("ellipse", "Ellipse — Shift: a circle", "E",
+        ELLIPSE(
+                "ellipse",
+                "Ellipse — Shift: a circle",
+                "E",
                 "<ellipse cx='8.5' cy='9' rx='6.5' ry='4.8' fill='none' stroke='currentColor' stroke-width='1.6'/>"),
-        POLYGON("polygon", "Polygon: click the points, click the first one (or double-click) to finish, Esc cancels", "P",
+        POLYGON(
+                "polygon",
+                "Polygon: click the points, click the first one (or double-click) to finish, Esc cancels",
+                "P",
                 "<polygon points='8.5,2.5 15,7.5 12.5,14.5 4.5,14.5 2,7.5' fill='none' stroke='currentColor' "
                         + "stroke-width='1.6' stroke-linejoin='round'/>"),
-        PATH("path", "Path: click the points (hold Q or C for curve control points); click the last point again to "
-                + "finish, the first to close", "H",
+        PATH(
+                "path",
+                "Path: click the points (hold Q or C for curve control points); click the last point again to "
+                        + "finish, the first to close",
+                "H",
                 "<path d='M2 13.5C4.5 2 9 16 15 3.5' fill='none' stroke='currentColor' stroke-width='1.6' "
                         + "stroke-linecap='round'/><circle cx='2' cy='13.5' r='1.4' fill='currentColor'/>"
                         + "<circle cx='15' cy='3.5' r='1.4' fill='currentColor'/>"),
-        TEXT("text", "Text: drag its box (the height is the font size)", "T",
+        TEXT(
+                "text",
+                "Text: drag its box (the height is the font size)",
+                "T",
                 "<path d='M3 3.5h11M8.5 3.5V15' fill='none' stroke='currentColor' stroke-width='2' "
                         + "stroke-linecap='round'/>"),
-        LAMBDA("lambda", "λ: drag a box for an instance of a function of the program that takes bounds — Shift: a "
-                + "square", null, null);
-
+        LAMBDA(
+                "lambda",
+                "λ: drag a box for an instance of a function of the program that takes bounds — Shift: a " + "square",
+                null,
+                null);
         final String id, title, key, icon;
 
         Kind(String id, String title, String key, String icon) {
@@ -71,8 +93,8 @@ final class ToolPalette extends Div {
             b.getElement().setAttribute("title", k.title + (k.key == null ? "" : " (" + k.key + ")"));
             b.getElement().setAttribute("aria-label", k.title);
             if (k.icon != null) {
-                b.getElement().setProperty("innerHTML", "<svg viewBox='0 0 17 17' aria-hidden='true'>" + k.icon
-                        + "</svg>");
+                b.getElement()
+                        .setProperty("innerHTML", "<svg viewBox='0 0 17 17' aria-hidden='true'>" + k.icon + "</svg>");
             } else {
                 b.setText("λ");
                 b.addClassName("duet-tool-lambda");
@@ -94,12 +116,20 @@ final class ToolPalette extends Div {
         stretchyButton = new NativeButton();
         stretchyButton.setId("tool-stretchy");
         stretchyButton.addClassNames("duet-tool", "duet-tool-stretchy");
-        stretchyButton.getElement().setProperty("innerHTML", "<svg viewBox='0 0 17 17' aria-hidden='true'>"
-                + "<rect x='3' y='3' width='11' height='11' fill='none' stroke='currentColor' stroke-dasharray='2 1.5'/>"
-                + "<rect x='1' y='1' width='4' height='4' fill='currentColor'/>"
-                + "<rect x='12' y='12' width='4' height='4' fill='currentColor'/></svg><span>Stretchy</span>");
-        stretchyButton.getElement().setAttribute("title", "Stretchy: Rect, Ellipse, Polygon and Path draw their "
-                + "bounding-box variants, which stretch with their bounds [left top right bot] (B)");
+        stretchyButton
+                .getElement()
+                .setProperty(
+                        "innerHTML",
+                        "<svg viewBox='0 0 17 17' aria-hidden='true'>"
+                                + "<rect x='3' y='3' width='11' height='11' fill='none' stroke='currentColor' stroke-dasharray='2 1.5'/>"
+                                + "<rect x='1' y='1' width='4' height='4' fill='currentColor'/>"
+                                + "<rect x='12' y='12' width='4' height='4' fill='currentColor'/></svg><span>Stretchy</span>");
+        stretchyButton
+                .getElement()
+                .setAttribute(
+                        "title",
+                        "Stretchy: Rect, Ellipse, Polygon and Path draw their "
+                                + "bounding-box variants, which stretch with their bounds [left top right bot] (B)");
         stretchyButton.getElement().setAttribute("aria-pressed", "false");
         stretchyButton.addClickListener(e -> setStretchy(!stretchy));
         add(stretchyButton);
@@ -126,14 +156,16 @@ final class ToolPalette extends Div {
     }
 
     void setStretchy(boolean s) {
-        boolean affects = stretchy != s && (kind == Kind.RECT || kind == Kind.ELLIPSE || kind == Kind.POLYGON
-                || kind == Kind.PATH);
+        boolean affects = stretchy != s
+                && (kind == Kind.RECT || kind == Kind.ELLIPSE || kind == Kind.POLYGON || kind == Kind.PATH);
         stretchy = s;
         show();
         if (affects) onChange.accept(tool());
     }
 
-    boolean stretchy() { return stretchy; }
+    boolean stretchy() {
+        return stretchy;
+    }
 
     /** The tool to draw with; null for the cursor. */
     Tool tool() {
@@ -156,7 +188,9 @@ final class ToolPalette extends Div {
     }
 
     /** Chooses what the λ tool draws (as the drop-down does). */
-    void chooseFunction(LambdaFunction f) { functions.setValue(f); }
+    void chooseFunction(LambdaFunction f) {
+        functions.setValue(f);
+    }
 
     /** The functions the λ tool offers for the current program (the chosen one is kept if still offered). */
     void setFunctions(List<LambdaFunction> fs) {

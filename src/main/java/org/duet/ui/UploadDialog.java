@@ -8,8 +8,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
-import org.duet.app.Limits;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
+import org.duet.app.Limits;
 
 /**
  * Uploads a .little file as a new document. A file over {@link Limits#MAX_DOCUMENT_BYTES} is refused with its size
@@ -33,8 +32,8 @@ final class UploadDialog {
         d.setId("upload-dialog");
         d.setHeaderTitle("Upload a program");
         UI ui = UI.getCurrent();
-        Paragraph msg = new Paragraph("Choose a .little file (at most " + Limits.size(MAX_BYTES) + "): it becomes a "
-                + "new document.");
+        Paragraph msg = new Paragraph(
+                "Choose a .little file (at most " + Limits.size(MAX_BYTES) + "): it becomes a " + "new document.");
         msg.setId("upload-message");
         Upload upload = new Upload(new Limited(ui, msg, (name, text) -> {
             d.close();
@@ -45,18 +44,21 @@ final class UploadDialog {
         upload.setMaxFileSize(MAX_BYTES);
         upload.setMaxFiles(1);
         // the browser's refusal, with the file's size (the component's own event only says "File is Too Big.")
-        upload.getElement().addEventListener("file-reject", e -> {
-            double size = e.getEventData().getNumber("event.detail.file.size");
-            String error = e.getEventData().getString("event.detail.error");
-            String name = e.getEventData().getString("event.detail.file.name");
-            if (size > MAX_BYTES) {
-                msg.setText(Limits.fileTooLarge((long) size));
-            } else if (error != null && error.toLowerCase().contains("type")) {
-                msg.setText("“" + name + "” is not a .little file: Duet opens programs in plain text.");
-            } else {
-                msg.setText(error == null ? "The file was refused." : error);
-            }
-        }).addEventData("event.detail.file.size").addEventData("event.detail.error")
+        upload.getElement()
+                .addEventListener("file-reject", e -> {
+                    double size = e.getEventData().getNumber("event.detail.file.size");
+                    String error = e.getEventData().getString("event.detail.error");
+                    String name = e.getEventData().getString("event.detail.file.name");
+                    if (size > MAX_BYTES) {
+                        msg.setText(Limits.fileTooLarge((long) size));
+                    } else if (error != null && error.toLowerCase().contains("type")) {
+                        msg.setText("“" + name + "” is not a .little file: Duet opens programs in plain text.");
+                    } else {
+                        msg.setText(error == null ? "The file was refused." : error);
+                    }
+                })
+                .addEventData("event.detail.file.size")
+                .addEventData("event.detail.error")
                 .addEventData("event.detail.file.name");
         d.add(msg, upload);
         d.getFooter().add(new Button("Close", e -> d.close()));
@@ -76,7 +78,8 @@ final class UploadDialog {
             this.opened = opened;
         }
 
-        @Override public void handleUploadRequest(UploadEvent event) throws IOException {
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
             refused = false;
             // the declared size of a streamed multipart file is the whole request's: only what is read counts
             long declared = event.getFileSize();
@@ -89,9 +92,10 @@ final class UploadDialog {
             if (bytes == null) {
                 refused = true;
                 long size = declared > MAX_BYTES ? declared : event.getRequest().getContentLengthLong();
-                String text = size > MAX_BYTES ? Limits.fileTooLarge(size)
+                String text = size > MAX_BYTES
+                        ? Limits.fileTooLarge(size)
                         : "That file is larger than " + Limits.size(MAX_BYTES) + "; Duet opens files up to "
-                        + Limits.size(MAX_BYTES) + ".";
+                                + Limits.size(MAX_BYTES) + ".";
                 ui.access(() -> msg.setText(text));
                 return;
             }
@@ -99,8 +103,11 @@ final class UploadDialog {
             ui.access(() -> {
                 String text;
                 try {
-                    text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(content)).toString();
+                    text = StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(content))
+                            .toString();
                 } catch (CharacterCodingException e) {
                     msg.setText("“" + name + "” is not a UTF-8 text file.");
                     return;
@@ -109,13 +116,20 @@ final class UploadDialog {
             });
         }
 
-        @Override public void responseHandled(boolean success, VaadinResponse response) {
+        @Override
+        public void responseHandled(boolean success, VaadinResponse response) {
             response.setStatus(!success ? 500 : refused ? 413 : 200);
         }
 
         /** Multipart requests: the whole request may hold one file of the limit and its headers. */
-        @Override public long getRequestSizeMax() { return Limits.MAX_REQUEST_BYTES; }
+        @Override
+        public long getRequestSizeMax() {
+            return Limits.MAX_REQUEST_BYTES;
+        }
 
-        @Override public long getFileCountMax() { return 1; }
+        @Override
+        public long getFileCountMax() {
+            return 1;
+        }
     }
 }

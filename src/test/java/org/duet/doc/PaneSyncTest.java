@@ -1,12 +1,13 @@
 package org.duet.doc;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** How one window judges its pane's changes when another window's version of the document came in. */
 class PaneSyncTest {
-    @Test void aChangeTypedOnTheLatestTextIsSaved() {
+    @Test
+    void aChangeTypedOnTheLatestTextIsSaved() {
         PaneSync s = new PaneSync();
         s.loaded(1);
         assertThat(s.typed("ab", 1, "a")).isEqualTo(PaneSync.Verdict.SAVE);
@@ -16,7 +17,8 @@ class PaneSyncTest {
         assertThat(s.mine()).isNull();
     }
 
-    @Test void aChangeTypedBeforeAnotherWindowsVersionCameInIsNeverSavedAndStartsTheConflict() {
+    @Test
+    void aChangeTypedBeforeAnotherWindowsVersionCameInIsNeverSavedAndStartsTheConflict() {
         PaneSync s = new PaneSync();
         s.loaded(1);
         assertThat(s.typed("a1", 1, "a")).isEqualTo(PaneSync.Verdict.SAVE);
@@ -39,7 +41,8 @@ class PaneSyncTest {
         assertThat(s.typed("a1xyzw", 3, "a2q")).isEqualTo(PaneSync.Verdict.OUTDATED);
     }
 
-    @Test void anOutdatedChangeThatEqualsTheCurrentTextConflictsWithNothing() {
+    @Test
+    void anOutdatedChangeThatEqualsTheCurrentTextConflictsWithNothing() {
         PaneSync s = new PaneSync();
         s.loaded(1);
         s.cameFromElsewhere(2);
@@ -47,7 +50,8 @@ class PaneSyncTest {
         assertThat(s.inConflict()).isFalse();
     }
 
-    @Test void aRefusedSaveStartsTheConflictAndLoadingADocumentEndsIt() {
+    @Test
+    void aRefusedSaveStartsTheConflictAndLoadingADocumentEndsIt() {
         PaneSync s = new PaneSync();
         s.loaded(1);
         s.refused("mine");
@@ -61,7 +65,8 @@ class PaneSyncTest {
         assertThat(s.typed("copy!", 5, "copy")).isEqualTo(PaneSync.Verdict.MINE);
     }
 
-    @Test void anOlderSerialFromElsewhereDoesNotMoveTheMarkBack() {
+    @Test
+    void anOlderSerialFromElsewhereDoesNotMoveTheMarkBack() {
         PaneSync s = new PaneSync();
         s.loaded(1);
         s.cameFromElsewhere(7);

@@ -1,15 +1,14 @@
 package org.duet.edit;
 
-import org.duet.svg.Renderer;
-import org.duet.svg.SvgElement;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.duet.svg.Renderer;
+import org.duet.svg.SvgElement;
+import org.junit.jupiter.api.Test;
 
 /** Shapes to blobs, and Delete. */
 class BlobsTest {
@@ -20,7 +19,8 @@ class BlobsTest {
         String p = "(blobs [\n])\n";
         p = Draw.draw(p, Tool.RECT, Gesture.drag(10, 10, 50, 50)).text();
         p = Draw.draw(p, Tool.TEXT, Gesture.drag(100, 100, 200, 140)).text();
-        p = Draw.draw(p, Tool.POLYGON_BB, DrawTest.clicks("300,300 400,310 380,400")).text();
+        p = Draw.draw(p, Tool.POLYGON_BB, DrawTest.clicks("300,300 400,310 380,400"))
+                .text();
         p = Draw.draw(p, Tool.LAMBDA, Gesture.drag(10, 300, 60, 350)).text();
         PROGRAM = p;
     }
@@ -61,7 +61,8 @@ class BlobsTest {
         assertThat(out).endsWith("(blobs [\n  rect1\n  polygon3\n])\n");
         // the definitions stay (Clean Up removes them), every other character is kept
         assertThat(out).contains("(def text2");
-        assertThat(out).isEqualTo(PROGRAM.replace("  text2\n", "").replace("  (withBounds [10 300 60 350] star)\n", ""));
+        assertThat(out)
+                .isEqualTo(PROGRAM.replace("  text2\n", "").replace("  (withBounds [10 300 60 350] star)\n", ""));
         assertThat(blobsOfAll(out)).containsExactly(0, 1, 1, 1);
     }
 
@@ -119,21 +120,26 @@ class BlobsTest {
         String one = Draw.draw(p, Tool.RECT, Gesture.drag(10, 10, 20, 20)).text();
         String two = Draw.draw(one, Tool.ELLIPSE, Gesture.drag(10, 10, 20, 20)).text();
         assertThat(blobsOfAll(two)).containsExactly(null, 0, 1);
-        assertThat(Blobs.deleteShapes(two, List.of(1))).endsWith("(addBlob (concat [ellipse2]) (svg [(rect 'red' 1 1 5 5)]))");
+        assertThat(Blobs.deleteShapes(two, List.of(1)))
+                .endsWith("(addBlob (concat [ellipse2]) (svg [(rect 'red' 1 1 5 5)]))");
         assertThat(Blobs.deleteShapes(two, List.of(1, 2))).endsWith("\n(svg [(rect 'red' 1 1 5 5)])");
         assertThat(Blobs.deleteShapes(one, List.of(1))).endsWith("\n(svg [(rect 'red' 1 1 5 5)])");
-        assertThatThrownBy(() -> Blobs.deleteShapes(two, List.of(0))).isInstanceOf(DrawException.class)
+        assertThatThrownBy(() -> Blobs.deleteShapes(two, List.of(0)))
+                .isInstanceOf(DrawException.class)
                 .hasMessageContaining("shape 0 (rect) is not part of a blob");
     }
 
     @Test
     void clearErrors() {
-        assertThatThrownBy(() -> Blobs.delete("(let x 1 (svg []))", List.of(0))).isInstanceOf(DrawException.class)
+        assertThatThrownBy(() -> Blobs.delete("(let x 1 (svg []))", List.of(0)))
+                .isInstanceOf(DrawException.class)
                 .hasMessageContaining("main expression must be (blobs [ … ])")
                 .hasMessageContaining("(let x 1 (svg []))");
-        assertThatThrownBy(() -> Blobs.delete(PROGRAM, List.of(4))).isInstanceOf(DrawException.class)
+        assertThatThrownBy(() -> Blobs.delete(PROGRAM, List.of(4)))
+                .isInstanceOf(DrawException.class)
                 .hasMessageContaining("no blob 4: the list has 4 elements");
-        assertThatThrownBy(() -> Blobs.deleteShapes(PROGRAM, List.of(99))).isInstanceOf(DrawException.class)
+        assertThatThrownBy(() -> Blobs.deleteShapes(PROGRAM, List.of(99)))
+                .isInstanceOf(DrawException.class)
                 .hasMessageContaining("there is no shape 99");
         assertThat(Blobs.delete(PROGRAM, List.of())).isEqualTo(PROGRAM);
     }

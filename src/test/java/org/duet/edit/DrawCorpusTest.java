@@ -1,5 +1,13 @@
 package org.duet.edit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import org.duet.Corpus;
 import org.duet.lang.DuetException;
 import org.duet.svg.Renderer;
@@ -8,16 +16,6 @@ import org.duet.sync.Heuristics;
 import org.duet.sync.Sync;
 import org.duet.sync.Zone;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalInt;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over Duet's examples and every corpus program that renders a plain drawing: drawing a rect and a λ star keeps every
@@ -59,7 +57,9 @@ class DrawCorpusTest {
         int old = before.canvas.elements().size();
         String one = Draw.draw(text, Tool.RECT, Gesture.drag(10, 10, 60, 40)).text();
         String two = Draw.draw(one, Tool.LAMBDA, Gesture.drag(100, 10, 160, 70)).text();
-        assertThat(DrawTest.isSubsequence(text, two)).as(name + " keeps every character").isTrue();
+        assertThat(DrawTest.isSubsequence(text, two))
+                .as(name + " keeps every character")
+                .isTrue();
         Renderer.Result after = Renderer.render(name, two);
         List<SvgElement> all = after.canvas.elements();
         assertThat(all).as(name).hasSize(old + 2);

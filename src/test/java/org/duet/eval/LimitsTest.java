@@ -1,15 +1,14 @@
 package org.duet.eval;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.concurrent.TimeUnit;
 import org.duet.lang.DuetException;
 import org.duet.svg.Renderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Runaway programs stop with a clear error (steps, depth, drawing size, string length) — never a
@@ -28,7 +27,9 @@ class LimitsTest {
     /** After every test: the process survived and still renders an ordinary program. */
     @AfterEach
     void aNormalProgramStillRenders() {
-        assertThat(Renderer.render("ok.little", "(svg [(rect 'red' (len (range 1 10)) 2 3 4)])").canvas.toSvg(true))
+        assertThat(Renderer.render("ok.little", "(svg [(rect 'red' (len (range 1 10)) 2 3 4)])")
+                        .canvas
+                        .toSvg(true))
                 .isEqualTo("<svg xmlns='http://www.w3.org/2000/svg'>\n"
                         + "  <rect x='10' y='2' width='3' height='4' fill='red'></rect>\n"
                         + "</svg>");
@@ -56,8 +57,8 @@ class LimitsTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aLoopInsideAPreludeCallbackAlsoStops() {
-        DuetException e = stop("(defrec spin (\\x (spin x))) (svg (map (\\i (spin i)) [1 2]))",
-                Limits.DEFAULT.withMaxSteps(50_000));
+        DuetException e = stop(
+                "(defrec spin (\\x (spin x))) (svg (map (\\i (spin i)) [1 2]))", Limits.DEFAULT.withMaxSteps(50_000));
         assertThat(e.bareMessage()).contains("evaluation stopped after 50000 steps");
     }
 
@@ -80,7 +81,8 @@ class LimitsTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void recursionFiftyThousandDeepWorks() {
         String svg = Renderer.render("deep.little", COUNT + "(svg [(rect 'red' (count 50000) 0 1 1)])")
-                .canvas.toSvg(true);
+                .canvas
+                .toSvg(true);
         assertThat(svg).contains("x='50000'");
     }
 
@@ -88,10 +90,13 @@ class LimitsTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void preludeRecursionOverLongListsWorks() {
         String svg = Renderer.render("range.little", "(svg [(rect 'red' (len (range 0 20000)) 0 1 1)])")
-                .canvas.toSvg(true);
+                .canvas
+                .toSvg(true);
         assertThat(svg).contains("x='20001'");
-        String sum = Renderer.render("sum.little",
-                "(svg [(rect 'red' (foldl plus 0 (map (\\x (* x 2)) (range 1 10000))) 0 1 1)])").canvas.toSvg(true);
+        String sum = Renderer.render(
+                        "sum.little", "(svg [(rect 'red' (foldl plus 0 (map (\\x (* x 2)) (range 1 10000))) 0 1 1)])")
+                .canvas
+                .toSvg(true);
         assertThat(sum).contains("x='100010000'");
     }
 
@@ -110,8 +115,8 @@ class LimitsTest {
                 + "(svg (map (\\j ['g' [] row]) (range 1 400)))";
         DuetException e = stop(program, Limits.DEFAULT);
         assertThat(e.bareMessage()).contains("shapes").contains(String.valueOf(Limits.DEFAULT.maxShapes));
-        DuetException small = stop("(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))",
-                Limits.DEFAULT.withMaxShapes(20));
+        DuetException small =
+                stop("(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))", Limits.DEFAULT.withMaxShapes(20));
         assertThat(small.bareMessage()).contains("20");
     }
 
@@ -123,15 +128,22 @@ class LimitsTest {
         String program = "(defrec dbl (\\(s n) (if (= n 0) s (dbl (+ s s) (- n 1)))))\n(def s (dbl 'ab' 19))\n"
                 + "(svg (map (\\i ['text' [['x' i] ['y' 20]] [['TEXT' s]]]) (range 1 300)))";
         DuetException e = stop(program, Limits.DEFAULT);
-        assertThat(e.bareMessage()).contains("characters of text")
+        assertThat(e.bareMessage())
+                .contains("characters of text")
                 .contains(String.valueOf(Limits.DEFAULT.maxDrawingChars));
         // attribute values count too
-        DuetException small = stop("(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))",
-                Limits.DEFAULT.withMaxDrawingChars(1000));
+        DuetException small =
+                stop("(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))", Limits.DEFAULT.withMaxDrawingChars(1000));
         assertThat(small.bareMessage()).contains("1000");
         // and a drawing within the limit renders
-        assertThat(Renderer.render("ok.little", "(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))",
-                Limits.DEFAULT.withMaxDrawingChars(10_000), Renderer.Frame.FIRST).canvas.elements()).hasSize(50);
+        assertThat(Renderer.render(
+                                "ok.little",
+                                "(svg (map (\\i (rect 'red' i 0 1 1)) (range 1 50)))",
+                                Limits.DEFAULT.withMaxDrawingChars(10_000),
+                                Renderer.Frame.FIRST)
+                        .canvas
+                        .elements())
+                .hasSize(50);
     }
 
     @Test
@@ -146,7 +158,9 @@ class LimitsTest {
         DuetException e = stop(program, Limits.DEFAULT);
         assertThat(e.bareMessage()).contains("steps");
         // a few comparisons are fine
-        assertThat(Renderer.render("eq.little", program.replace("300", "3")).canvas.toSvg(false))
+        assertThat(Renderer.render("eq.little", program.replace("300", "3"))
+                        .canvas
+                        .toSvg(false))
                 .contains("x='3'");
     }
 
@@ -155,8 +169,8 @@ class LimitsTest {
     void stringDoublingStopsAtTheStringLengthLimit() {
         DuetException e = stop("(defrec dbl (\\s (dbl (+ s s)))) (dbl 'ab')", Limits.DEFAULT);
         assertThat(e.bareMessage()).contains("string").contains(String.valueOf(Limits.DEFAULT.maxStringLength));
-        DuetException small = stop("(defrec dbl (\\s (dbl (+ s s)))) (dbl 'ab')",
-                Limits.DEFAULT.withMaxStringLength(1000));
+        DuetException small =
+                stop("(defrec dbl (\\s (dbl (+ s s)))) (dbl 'ab')", Limits.DEFAULT.withMaxStringLength(1000));
         assertThat(small.bareMessage()).contains("1000");
     }
 
@@ -191,7 +205,9 @@ class LimitsTest {
     static Measured stopMeasured(String program, Limits limits) throws Exception {
         com.sun.management.ThreadMXBean mx =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        assertThat(mx.isThreadAllocatedMemorySupported()).as("per-thread allocation counting").isTrue();
+        assertThat(mx.isThreadAllocatedMemorySupported())
+                .as("per-thread allocation counting")
+                .isTrue();
         mx.setThreadAllocatedMemoryEnabled(true);
         java.util.concurrent.CompletableFuture<Measured> f = new java.util.concurrent.CompletableFuture<>();
         Runner.EXECUTOR.execute(() -> {
@@ -262,7 +278,8 @@ class LimitsTest {
         String program = TREE + "(joinStrings ' ' [(toString (t 8)) (toString (t 8))])";
         DuetException e = stop(program, Limits.DEFAULT.withMaxStringLength(1200));
         assertThat(e).isInstanceOf(Evaluator.Stopped.class);
-        assertThat(e.bareMessage()).startsWith("evaluation stopped: a string longer than 1200 characters")
+        assertThat(e.bareMessage())
+                .startsWith("evaluation stopped: a string longer than 1200 characters")
                 .contains("joinStrings");
         assertThat(e.offset()).isEqualTo(program.indexOf("(joinStrings"));
     }
@@ -293,7 +310,8 @@ class LimitsTest {
         DuetException e = stop(program, Limits.DEFAULT.withMaxStringLength(1000));
         assertThat(e).isInstanceOf(Evaluator.Stopped.class);
         assertThat(e.bareMessage())
-                .isEqualTo("evaluation stopped: the debug output (all its lines together) is longer than 1000 characters");
+                .isEqualTo(
+                        "evaluation stopped: the debug output (all its lines together) is longer than 1000 characters");
         assertThat(e.offset()).isEqualTo(program.indexOf("(debug"));
     }
 
@@ -303,9 +321,11 @@ class LimitsTest {
         String program = TREE + "(get 1 (insert (t 60) 1 (empty)))";
         Measured m = stopMeasured(program, Limits.DEFAULT);
         assertThat(m.error).isInstanceOf(Evaluator.Stopped.class);
-        assertThat(m.error.bareMessage()).isEqualTo("evaluation stopped: a dictionary key longer than "
-                + Limits.DEFAULT.maxStringLength + " characters (a key is written out as text, see the language "
-                + "reference)");
+        assertThat(m.error.bareMessage())
+                .isEqualTo("evaluation stopped: a dictionary key longer than "
+                        + Limits.DEFAULT.maxStringLength
+                        + " characters (a key is written out as text, see the language "
+                        + "reference)");
         assertThat(m.error.offset()).isEqualTo(program.indexOf("(insert"));
         assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
     }
@@ -317,8 +337,9 @@ class LimitsTest {
         String program = NEST + "(get (nest 40) (empty))";
         Measured m = stopMeasured(program, Limits.DEFAULT);
         assertThat(m.error).isInstanceOf(Evaluator.Stopped.class);
-        assertThat(m.error.bareMessage()).startsWith("evaluation stopped: a dictionary key longer than "
-                + Limits.DEFAULT.maxStringLength + " characters");
+        assertThat(m.error.bareMessage())
+                .startsWith("evaluation stopped: a dictionary key longer than " + Limits.DEFAULT.maxStringLength
+                        + " characters");
         assertThat(m.error.offset()).isEqualTo(program.indexOf("(get"));
         assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
     }
@@ -330,16 +351,22 @@ class LimitsTest {
         String program = TREE + "((insert 1 (t 60) (empty)) 3)";
         Measured m = stopMeasured(program, Limits.DEFAULT);
         assertThat(m.error).isNotInstanceOf(Evaluator.Stopped.class);
-        assertThat(m.error.bareMessage()).startsWith("not a function: <dict (\"1\",\"num\"):[[[[").contains("…");
+        assertThat(m.error.bareMessage())
+                .startsWith("not a function: <dict (\"1\",\"num\"):[[[[")
+                .contains("…");
         assertThat(m.error.bareMessage().length()).isLessThan(300);
         assertThat(m.allocated).isLessThan(ALLOCATION_BOUND);
     }
 
     /** The display of (t depth), built in Java. */
-    static String tree(int depth) { return depth == 0 ? "1" : "[" + tree(depth - 1) + " " + tree(depth - 1) + "]"; }
+    static String tree(int depth) {
+        return depth == 0 ? "1" : "[" + tree(depth - 1) + " " + tree(depth - 1) + "]";
+    }
 
     /** An Elm/JS string literal (only \\ and " occur in the keys below). */
-    static String literal(String s) { return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""; }
+    static String literal(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
 
     /** How the key (t depth) is displayed: (ELM(text),ELM(tag)), as in the language reference. */
     static String treeKey(int depth) {
@@ -351,13 +378,18 @@ class LimitsTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sharedValuesWithinTheLimitAreDisplayedWhole() {
         // a shared list's display is copied from where it was first written: the copy must be the same text
-        Value v = Interpreter.run(Interpreter.parse("shared.little",
-                TREE + "(let s (t 7) (toString [s [s 'x' (t 7)] (t 8) s [[s]] (insert (t 4) s (empty))]))"),
-                Limits.DEFAULT).value;
+        Value v = Interpreter.run(
+                        Interpreter.parse(
+                                "shared.little",
+                                TREE
+                                        + "(let s (t 7) (toString [s [s 'x' (t 7)] (t 8) s [[s]] (insert (t 4) s (empty))]))"),
+                        Limits.DEFAULT)
+                .value;
         String s = tree(7);
         assertThat(v).isInstanceOf(Value.Str.class);
-        assertThat(((Value.Str) v).v).isEqualTo("[" + s + " [" + s + " 'x' " + s + "] " + tree(8) + " " + s + " [[" + s
-                + "]] <dict " + treeKey(4) + ":" + s + ">]");
+        assertThat(((Value.Str) v).v)
+                .isEqualTo("[" + s + " [" + s + " 'x' " + s + "] " + tree(8) + " " + s + " [[" + s + "]] <dict "
+                        + treeKey(4) + ":" + s + ">]");
     }
 
     @Test
@@ -366,8 +398,13 @@ class LimitsTest {
         // the limit is on the length: a display of exactly the limit is returned whole
         String program = TREE + "(svg [(text 0 0 (toString (t 3)))])";
         String display = "[[[1 1] [1 1]] [[1 1] [1 1]]]";
-        String svg = Renderer.render("ok.little", program, Limits.DEFAULT.withMaxStringLength(display.length()),
-                Renderer.Frame.FIRST).canvas.toSvg(true);
+        String svg = Renderer.render(
+                        "ok.little",
+                        program,
+                        Limits.DEFAULT.withMaxStringLength(display.length()),
+                        Renderer.Frame.FIRST)
+                .canvas
+                .toSvg(true);
         assertThat(svg).contains("\n    " + display + "\n");
         DuetException e = stop(program, Limits.DEFAULT.withMaxStringLength(display.length() - 1));
         assertStringStop(e, program, "(toString", display.length() - 1);

@@ -13,14 +13,22 @@ interface Choices {
     int pick(int n);
 
     /** A number in [lo, hi]. */
-    default int between(int lo, int hi) { return lo + pick(hi - lo + 1); }
+    default int between(int lo, int hi) {
+        return lo + pick(hi - lo + 1);
+    }
 
     /** True about once in {@code n} times (false when the fuzzer's bytes have run dry: the common case). */
-    default boolean oneIn(int n) { return pick(n) == n - 1; }
+    default boolean oneIn(int n) {
+        return pick(n) == n - 1;
+    }
 
-    default <T> T of(List<T> xs) { return xs.get(pick(xs.size())); }
+    default <T> T of(List<T> xs) {
+        return xs.get(pick(xs.size()));
+    }
 
-    default <T> T of(T[] xs) { return xs[pick(xs.length)]; }
+    default <T> T of(T[] xs) {
+        return xs[pick(xs.length)];
+    }
 
     /** Any double, including NaN, infinities, -0 and subnormals. */
     double anyDouble();
@@ -30,18 +38,27 @@ interface Choices {
 
     static Choices of(Random rnd) {
         return new Choices() {
-            @Override public int pick(int n) { return n <= 1 ? 0 : rnd.nextInt(n); }
+            @Override
+            public int pick(int n) {
+                return n <= 1 ? 0 : rnd.nextInt(n);
+            }
 
-            @Override public double anyDouble() {
+            @Override
+            public double anyDouble() {
                 switch (rnd.nextInt(4)) {
-                    case 0: return Double.longBitsToDouble(rnd.nextLong());
-                    case 1: return rnd.nextGaussian() * 1000;
-                    case 2: return rnd.nextInt(201) - 100;
-                    default: return rnd.nextDouble();
+                    case 0:
+                        return Double.longBitsToDouble(rnd.nextLong());
+                    case 1:
+                        return rnd.nextGaussian() * 1000;
+                    case 2:
+                        return rnd.nextInt(201) - 100;
+                    default:
+                        return rnd.nextDouble();
                 }
             }
 
-            @Override public String anyString(int maxLength) {
+            @Override
+            public String anyString(int maxLength) {
                 int n = rnd.nextInt(maxLength + 1);
                 StringBuilder sb = new StringBuilder(n);
                 for (int i = 0; i < n; i++) {

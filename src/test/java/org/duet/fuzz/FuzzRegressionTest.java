@@ -1,11 +1,10 @@
 package org.duet.fuzz;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Replays every regression input the fuzzer ever wrote ({@code src/test/resources/fuzz/regressions/*.fuzz}) through
@@ -14,7 +13,8 @@ import java.util.List;
  * the build as soon as it passes, so that its mark is removed.
  */
 class FuzzRegressionTest {
-    @TestFactory List<DynamicTest> everyRegressionInputPasses() {
+    @TestFactory
+    List<DynamicTest> everyRegressionInputPasses() {
         List<DynamicTest> out = new ArrayList<>();
         String only = System.getProperty("duet.fuzz.only", ""); // replay only the files whose name contains this
         for (Regressions.Input in : Regressions.all()) {
@@ -38,8 +38,9 @@ class FuzzRegressionTest {
         if (finding == null)
             throw new AssertionError(in.file() + " passes now: remove its 'disabled:' line (" + in.disabled() + ")");
         if (!sameProblem(finding.signature, in.signature()))
-            throw new AssertionError(in.file() + " fails differently: " + finding.signature + " (recorded: "
-                    + in.signature() + ")", finding);
+            throw new AssertionError(
+                    in.file() + " fails differently: " + finding.signature + " (recorded: " + in.signature() + ")",
+                    finding);
         Assumptions.abort(in.disabled() + ": " + finding.signature);
     }
 
@@ -47,10 +48,13 @@ class FuzzRegressionTest {
      * The same signature; or, for running out of a resource, the same stage: a runaway input times out or runs out
      * of memory depending on the heap, and the sampled frame of a time-out depends on where it was taken.
      */
-    static boolean sameProblem(String a, String b) { return resource(a).equals(resource(b)); }
+    static boolean sameProblem(String a, String b) {
+        return resource(a).equals(resource(b));
+    }
 
     static String resource(String signature) {
-        if (signature.startsWith("timeout:")) return "resource:" + signature.substring(8).replaceAll("@.*", "");
+        if (signature.startsWith("timeout:"))
+            return "resource:" + signature.substring(8).replaceAll("@.*", "");
         int oom = signature.indexOf(":java.lang.OutOfMemoryError");
         if (oom >= 0) return "resource:" + signature.substring(0, oom);
         return signature;

@@ -34,7 +34,9 @@ final class Guard implements AutoCloseable {
     }
 
     /** Runs one input; throws {@link Pipeline.Finding} for a problem (a time-out included). */
-    void run(String text, Plan plan) { run(text, plan, TIMEOUT_MS); }
+    void run(String text, Plan plan) {
+        run(text, plan, TIMEOUT_MS);
+    }
 
     /**
      * Runs one input. Each of Duet's stages (parse, render, each writer, zones, drag, relate, …) must end within
@@ -52,7 +54,8 @@ final class Guard implements AutoCloseable {
                     break;
                 } catch (TimeoutException slice) {
                     long now = System.nanoTime(), stageStart = pipeline.stageStart;
-                    boolean stageLate = !pipeline.stage.startsWith(Pipeline.CHECK) && stageStart != 0
+                    boolean stageLate = !pipeline.stage.startsWith(Pipeline.CHECK)
+                            && stageStart != 0
                             && now - stageStart > timeoutMs * 1_000_000;
                     if (stageLate || now - start > 6 * timeoutMs * 1_000_000) throw slice;
                 }
@@ -68,7 +71,8 @@ final class Guard implements AutoCloseable {
             // wherever in the runaway the sample was taken
             java.util.Map<String, Integer> count = new java.util.LinkedHashMap<>();
             for (StackTraceElement s : busy)
-                if (s.getClassName().startsWith("org.duet.") && !s.getClassName().startsWith("org.duet.fuzz."))
+                if (s.getClassName().startsWith("org.duet.")
+                        && !s.getClassName().startsWith("org.duet.fuzz."))
                     count.merge(s.getClassName() + "." + s.getMethodName(), 1, Integer::sum);
             String frame = "?";
             int best = 0;
@@ -77,8 +81,11 @@ final class Guard implements AutoCloseable {
                     best = entry.getValue();
                     frame = entry.getKey();
                 }
-            Pipeline.Finding finding = new Pipeline.Finding("timeout:" + stage + "@" + frame, "stage " + stage + " of the "
-                    + "input was still running after " + timeoutMs + " ms" + " (ms per stage before it: " + pipeline.stageMillis + ")", null);
+            Pipeline.Finding finding = new Pipeline.Finding(
+                    "timeout:" + stage + "@" + frame,
+                    "stage " + stage + " of the " + "input was still running after " + timeoutMs + " ms"
+                            + " (ms per stage before it: " + pipeline.stageMillis + ")",
+                    null);
             finding.setStackTrace(busy);
             stopEverything(f);
             throw finding;
@@ -90,7 +97,8 @@ final class Guard implements AutoCloseable {
 
     /** The stack of the busiest Duet thread: an evaluation thread if one is running Duet code, else the worker. */
     private StackTraceElement[] busyStack() {
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+        for (Map.Entry<Thread, StackTraceElement[]> e :
+                Thread.getAllStackTraces().entrySet()) {
             if (e.getKey().getName().startsWith("duet-eval-") && runsDuet(e.getValue())) return e.getValue();
         }
         Thread w = worker.get();
@@ -110,7 +118,8 @@ final class Guard implements AutoCloseable {
         executor.shutdownNow();
         for (int round = 0; round < 50; round++) {
             boolean any = false;
-            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            for (Map.Entry<Thread, StackTraceElement[]> e :
+                    Thread.getAllStackTraces().entrySet()) {
                 Thread t = e.getKey();
                 if ((t.getName().startsWith("duet-eval-") && runsDuet(e.getValue())) || (t == w && t.isAlive())) {
                     any = true;
@@ -128,5 +137,8 @@ final class Guard implements AutoCloseable {
         executor = newExecutor();
     }
 
-    @Override public void close() { executor.shutdownNow(); }
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
 }

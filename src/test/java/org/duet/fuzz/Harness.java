@@ -30,6 +30,7 @@ final class Harness implements AutoCloseable {
     private final Map<String, Integer> shortest = new HashMap<>();
     /** Milliseconds spent per outcome, and the slowest inputs (for tuning the run). */
     final Map<String, Long> millis = new TreeMap<>();
+
     final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
 
     Harness(String source, boolean keepGoing) {
@@ -61,8 +62,7 @@ final class Harness implements AutoCloseable {
                 record(f, new Mutator.Mutant(s.text(), s.name(), java.util.List.of()), plan, "warm-up");
             }
         }
-        System.err.println("fuzz: warm-up with every 6th seed took "
-                + (System.currentTimeMillis() - t0) + " ms");
+        System.err.println("fuzz: warm-up with every 6th seed took " + (System.currentTimeMillis() - t0) + " ms");
     }
 
     /** One input from the choices; throws {@link Pipeline.Finding} for a new problem (unless keepGoing). */
@@ -123,7 +123,9 @@ final class Harness implements AutoCloseable {
                 break;
             }
             long inputSeed = rnd.nextLong();
-            one(Choices.of(new java.util.Random(inputSeed)), "seed " + seed + ", input " + i + ", input seed " + inputSeed);
+            one(
+                    Choices.of(new java.util.Random(inputSeed)),
+                    "seed " + seed + ", input " + i + ", input seed " + inputSeed);
             if (every > 0 && (i + 1) % every == 0) System.err.println(summary(System.currentTimeMillis() - t0));
         }
         return System.currentTimeMillis() - t0;
@@ -141,15 +143,28 @@ final class Harness implements AutoCloseable {
     String slow() {
         StringBuilder sb = new StringBuilder("fuzz: ms per outcome " + millis + "; slowest inputs:");
         for (Map.Entry<Long, String> e : slowest.descendingMap().entrySet())
-            sb.append("\n  ").append(e.getKey()).append(" ms ").append(Mutator.abbreviate(e.getValue().replace('\n', ' ')));
+            sb.append("\n  ")
+                    .append(e.getKey())
+                    .append(" ms ")
+                    .append(Mutator.abbreviate(e.getValue().replace('\n', ' ')));
         return sb.toString();
     }
 
     String summary(long millis) {
-        return String.format("fuzz %s: %d inputs in %.1f s (%.0f/s); reached %s; known open %s; new findings %s; all findings %s",
-                source, inputs, millis / 1000.0, inputs * 1000.0 / Math.max(1, millis), reached, known, found.keySet(),
+        return String.format(
+                "fuzz %s: %d inputs in %.1f s (%.0f/s); reached %s; known open %s; new findings %s; all findings %s",
+                source,
+                inputs,
+                millis / 1000.0,
+                inputs * 1000.0 / Math.max(1, millis),
+                reached,
+                known,
+                found.keySet(),
                 hits);
     }
 
-    @Override public void close() { guard.close(); }
+    @Override
+    public void close() {
+        guard.close();
+    }
 }

@@ -6,11 +6,22 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 final class JazzerChoices implements Choices {
     private final FuzzedDataProvider data;
 
-    JazzerChoices(FuzzedDataProvider data) { this.data = data; }
+    JazzerChoices(FuzzedDataProvider data) {
+        this.data = data;
+    }
 
-    @Override public int pick(int n) { return n <= 1 ? 0 : data.consumeInt(0, n - 1); }
+    @Override
+    public int pick(int n) {
+        return n <= 1 ? 0 : data.consumeInt(0, n - 1);
+    }
 
-    @Override public double anyDouble() { return data.consumeDouble(); }
+    @Override
+    public double anyDouble() {
+        return data.consumeDouble();
+    }
 
-    @Override public String anyString(int maxLength) { return data.consumeString(maxLength); }
+    @Override
+    public String anyString(int maxLength) {
+        return data.consumeString(maxLength);
+    }
 }

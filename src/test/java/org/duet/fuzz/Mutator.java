@@ -1,14 +1,5 @@
 package org.duet.fuzz;
 
-import org.duet.eval.Runner;
-import org.duet.lang.DuetException;
-import org.duet.lang.Expr;
-import org.duet.lang.Node;
-import org.duet.lang.Op;
-import org.duet.lang.Parser;
-import org.duet.lang.Program;
-import org.duet.lang.Source;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.duet.eval.Runner;
+import org.duet.lang.DuetException;
+import org.duet.lang.Expr;
+import org.duet.lang.Node;
+import org.duet.lang.Op;
+import org.duet.lang.Parser;
+import org.duet.lang.Program;
+import org.duet.lang.Source;
 
 /**
  * Structure-aware mutation of little programs. A program is parsed into its syntax tree and changed at the tree
@@ -32,7 +31,9 @@ final class Mutator {
 
     private final Seeds seeds;
 
-    Mutator(Seeds seeds) { this.seeds = seeds; }
+    Mutator(Seeds seeds) {
+        this.seeds = seeds;
+    }
 
     /** What a mutation step made and how (for the regression file). */
     record Mutant(String text, String base, List<String> steps) {}
@@ -99,37 +100,156 @@ final class Mutator {
         return text.substring(0, start) + with + text.substring(end);
     }
 
-    static final String[] NUMERALS = {"0", "-0", "0.0", "1", "-1", "-50", "-0.5", "0.000001", "1e3",
-        "1" + "0".repeat(400), "0." + "0".repeat(400) + "1", "100000000000000000000", "9007199254740993",
-        "-179769313486231570" + "0".repeat(291), "123456789.123456789", "-100000000", "2147483648", "0.1"};
+    static final String[] NUMERALS = {
+        "0",
+        "-0",
+        "0.0",
+        "1",
+        "-1",
+        "-50",
+        "-0.5",
+        "0.000001",
+        "1e3",
+        "1" + "0".repeat(400),
+        "0." + "0".repeat(400) + "1",
+        "100000000000000000000",
+        "9007199254740993",
+        "-179769313486231570" + "0".repeat(291),
+        "123456789.123456789",
+        "-100000000",
+        "2147483648",
+        "0.1"
+    };
 
-    static final String[] ODD_NUMBERS = {"(/ 0 0)", "(sqrt -1)", "(/ 1 0)", "(- 0 (/ 1 0))", "(arccos 2)",
-        "(pow -8 (/ 1 3))", "(mod 5 0)", "(* 1e308 10)", "(pow 10 400)", "(- 0 0)", "(pi)"};
+    static final String[] ODD_NUMBERS = {
+        "(/ 0 0)",
+        "(sqrt -1)",
+        "(/ 1 0)",
+        "(- 0 (/ 1 0))",
+        "(arccos 2)",
+        "(pow -8 (/ 1 3))",
+        "(mod 5 0)",
+        "(* 1e308 10)",
+        "(pow 10 400)",
+        "(- 0 0)",
+        "(pi)"
+    };
 
-    static final String[] ANNOTATIONS = {"!", "?", "~", "{0-100}", "{-5-5}", "{10-1}", "{0-0}", "!{1-2}", "{0.5-0.25}",
-        "{1-" + "9".repeat(30) + "}", "~{0-1}"};
+    static final String[] ANNOTATIONS = {
+        "!",
+        "?",
+        "~",
+        "{0-100}",
+        "{-5-5}",
+        "{10-1}",
+        "{0-0}",
+        "!{1-2}",
+        "{0.5-0.25}",
+        "{1-" + "9".repeat(30) + "}",
+        "~{0-1}"
+    };
 
     /** Strings written as little literals: markup, script, CSS escapes, CDATA ends, quotes. */
     static final String[] NASTY = {
-        "'<script>alert(1)</script>'", "'javascript:alert(1)'", "'JaVaScRiPt:alert(1)'", "'fill:\\\\75 rl(http://e.x/a)'",
-        "'fill:\\\\75 rl(j\\\\61 vascript:alert(1))'", "'e\\\\78pression(alert(1))'", "']]>'", "'<![CDATA['",
-        "'\"/><script>alert(1)</script>'", "'\\' onload=\\'alert(1)'", "'url(http://evil.example/x)'",
-        "'url(#a) url(//e.x/b)'", "'fill:u/**/rl(http://e.x)'", "'&lt;&amp;&#x3c;'", "'\\u0000\\u0007'", "'a\\nb\\r\\nc'",
-        "'data:image/svg+xml,<svg/>'", "'#'", "''", "'\\\\'", "'%3Cscript%3E'", "'<!--'", "'-->'", "'<?xml?>'",
-        "'@import \"//e.x\"'", "'behavior:url(x.htc)'", "'\ud83d\ude00'", "'\\uD800'"};
+        "'<script>alert(1)</script>'",
+        "'javascript:alert(1)'",
+        "'JaVaScRiPt:alert(1)'",
+        "'fill:\\\\75 rl(http://e.x/a)'",
+        "'fill:\\\\75 rl(j\\\\61 vascript:alert(1))'",
+        "'e\\\\78pression(alert(1))'",
+        "']]>'",
+        "'<![CDATA['",
+        "'\"/><script>alert(1)</script>'",
+        "'\\' onload=\\'alert(1)'",
+        "'url(http://evil.example/x)'",
+        "'url(#a) url(//e.x/b)'",
+        "'fill:u/**/rl(http://e.x)'",
+        "'&lt;&amp;&#x3c;'",
+        "'\\u0000\\u0007'",
+        "'a\\nb\\r\\nc'",
+        "'data:image/svg+xml,<svg/>'",
+        "'#'",
+        "''",
+        "'\\\\'",
+        "'%3Cscript%3E'",
+        "'<!--'",
+        "'-->'",
+        "'<?xml?>'",
+        "'@import \"//e.x\"'",
+        "'behavior:url(x.htc)'",
+        "'\ud83d\ude00'",
+        "'\\uD800'"
+    };
 
-    static final String[] ATTRIBUTES = {"style", "fill", "stroke", "href", "xlink:href", "onload", "onclick", "class",
-        "filter", "mask", "clip-path", "cursor", "xmlns:xlink", "xmlns", "transform", "font-family", "id", "points", "d",
-        "marker-start", "BLOB", "ZONES", "HIDDEN", "viewBox"};
+    static final String[] ATTRIBUTES = {
+        "style",
+        "fill",
+        "stroke",
+        "href",
+        "xlink:href",
+        "onload",
+        "onclick",
+        "class",
+        "filter",
+        "mask",
+        "clip-path",
+        "cursor",
+        "xmlns:xlink",
+        "xmlns",
+        "transform",
+        "font-family",
+        "id",
+        "points",
+        "d",
+        "marker-start",
+        "BLOB",
+        "ZONES",
+        "HIDDEN",
+        "viewBox"
+    };
 
-    static final String[] KINDS = {"rect", "g", "svg", "use", "text", "script", "style", "a", "image", "foreignObject",
-        "TEXT", "BOX", "tspan", "linearGradient", "defs", "animate", "set", "polygon", "path", "circle", "line"};
+    static final String[] KINDS = {
+        "rect",
+        "g",
+        "svg",
+        "use",
+        "text",
+        "script",
+        "style",
+        "a",
+        "image",
+        "foreignObject",
+        "TEXT",
+        "BOX",
+        "tspan",
+        "linearGradient",
+        "defs",
+        "animate",
+        "set",
+        "polygon",
+        "path",
+        "circle",
+        "line"
+    };
 
-    static final String[] WRAPPERS = {"(let wrapped %s wrapped)", "(if true %s 0)", "(if false 0 %s)", "((\\w %s) 1)",
-        "(let [w1 w2] [%s %s] w1)", "(case %s (x x))", "[%s]", "(concat [[%s]])", "(let f (\\x %s) (f 0))",
-        "(%s : Num)", "; c\n%s", "(letrec loop (\\n (if (< n 1) %s (loop (- n 1)))) (loop 100))"};
+    static final String[] WRAPPERS = {
+        "(let wrapped %s wrapped)",
+        "(if true %s 0)",
+        "(if false 0 %s)",
+        "((\\w %s) 1)",
+        "(let [w1 w2] [%s %s] w1)",
+        "(case %s (x x))",
+        "[%s]",
+        "(concat [[%s]])",
+        "(let f (\\x %s) (f 0))",
+        "(%s : Num)",
+        "; c\n%s",
+        "(letrec loop (\\n (if (< n 1) %s (loop (- n 1)))) (loop 100))"
+    };
 
-    static final String[] DEEP_OPEN = {"[", "(+ 0 ", "(let a ", "(if true ", "['g' [] [", "(\\x ", "(ghost ", "((\\x x) "};
+    static final String[] DEEP_OPEN = {
+        "[", "(+ 0 ", "(let a ", "(if true ", "['g' [] [", "(\\x ", "(ghost ", "((\\x x) "
+    };
     static final String[] DEEP_CLOSE = {"]", ")", " a)", " 0)", "]]", ")", ")", ")"};
 
     static final String[] RECURSIONS = {
@@ -144,7 +264,8 @@ final class Mutator {
         "(letrec f (\\n (if (< n 1) [] [(rect 'red' n n n n) | (f (- n 1))])) (f 200000))",
         "(letrec f (\\n (if (< n 1) (rect 'red' 0 0 1 1) ['g' [] [(f (- n 1))]])) (svg [(f 100000)]))",
         "(explode (toString (range 0 100000)))",
-        "(letrec f (\\n (if (< n 1) 'a' (+ (f (- n 1)) (toString n)))) (f 100000))"};
+        "(letrec f (\\n (if (< n 1) 'a' (+ (f (- n 1)) (toString n)))) (f 100000))"
+    };
 
     private List<String> preludeNames;
 
@@ -154,7 +275,8 @@ final class Mutator {
             try (InputStream in = Mutator.class.getResourceAsStream("/org/duet/prelude.little")) {
                 if (in == null) throw new IllegalStateException("the prelude is not on the class path");
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                Matcher m = Pattern.compile("\\((?:def|defrec)\\s+([A-Za-z_][A-Za-z0-9_']*)").matcher(text);
+                Matcher m = Pattern.compile("\\((?:def|defrec)\\s+([A-Za-z_][A-Za-z0-9_']*)")
+                        .matcher(text);
                 while (m.find()) out.add(m.group(1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -183,11 +305,14 @@ final class Mutator {
         else if (op == 26) op = 11;
         else op = 12;
         switch (op) {
-            case 0: case 1: { // a subtree replaced by another, of this or another program
+            case 0:
+            case 1: { // a subtree replaced by another, of this or another program
                 Expr target = c.of(es);
                 Seeds.Seed donor = c.oneIn(2) ? null : c.of(seeds.all);
                 Program dp = donor == null || donor.program() == null ? p : donor.program();
-                String dtext = donor == null || donor.program() == null ? text : donor.program().source().text();
+                String dtext = donor == null || donor.program() == null
+                        ? text
+                        : donor.program().source().text();
                 List<Expr> des = dp == p ? es : exprs(dp);
                 Expr d = c.of(des);
                 if (d.end - d.start > 20_000) return null;
@@ -205,7 +330,10 @@ final class Mutator {
                     return splice(text, n.start, n.end, odd);
                 }
                 String numeral = c.of(NUMERALS);
-                steps.add("numeral@" + n.loc.numStart + " := " + (numeral.length() > 40 ? numeral.substring(0, 20) + "…(" + numeral.length() + " chars)" : numeral));
+                steps.add("numeral@" + n.loc.numStart + " := "
+                        + (numeral.length() > 40
+                                ? numeral.substring(0, 20) + "…(" + numeral.length() + " chars)"
+                                : numeral));
                 return splice(text, n.loc.numStart, n.loc.numEnd, numeral);
             }
             case 3: { // operators
@@ -215,7 +343,8 @@ final class Mutator {
                 Op[] all = Op.values();
                 Op other = all[c.pick(all.length)];
                 if (!c.oneIn(4)) { // mostly keep the arity, so the result still parses
-                    for (int k = 0; k < all.length && other.arity != o.op.arity; k++) other = all[(other.ordinal() + 1) % all.length];
+                    for (int k = 0; k < all.length && other.arity != o.op.arity; k++)
+                        other = all[(other.ordinal() + 1) % all.length];
                 }
                 if (o.opStart < 0 || !text.startsWith(o.op.word, o.opStart)) return null;
                 steps.add("operator@" + o.opStart + " " + o.op.word + " := " + other.word);
@@ -270,8 +399,10 @@ final class Mutator {
             case 9: { // a raw element with a chosen kind, attribute and nasty value
                 Expr target = c.of(es);
                 String kind = c.of(KINDS), attr = c.of(ATTRIBUTES), value = c.of(NASTY);
-                String el = kind.equals("TEXT") ? "['TEXT' " + value + "]"
-                        : "['" + kind + "' [['x' 1] ['y' 2] ['width' 3] ['height' 4] ['" + attr + "' " + value + "]] []]";
+                String el = kind.equals("TEXT")
+                        ? "['TEXT' " + value + "]"
+                        : "['" + kind + "' [['x' 1] ['y' 2] ['width' 3] ['height' 4] ['" + attr + "' " + value
+                                + "]] []]";
                 if (c.oneIn(2)) el = "(svg [" + el + "])";
                 steps.add("element@" + target.start + " := " + el);
                 return splice(text, target.start, target.end, el);
@@ -282,8 +413,11 @@ final class Mutator {
                 int depth = new int[] {10, 200, 3000, 9990, 10_001, 40_000}[c.pick(6)];
                 if (text.length() + depth * (DEEP_OPEN[w].length() + DEEP_CLOSE[w].length()) > MAX_LENGTH) return null;
                 steps.add("nest@" + e.start + " " + depth + "× " + DEEP_OPEN[w] + "…" + DEEP_CLOSE[w]);
-                return text.substring(0, e.start) + DEEP_OPEN[w].repeat(depth) + text.substring(e.start, e.end)
-                        + DEEP_CLOSE[w].repeat(depth) + text.substring(e.end);
+                return text.substring(0, e.start)
+                        + DEEP_OPEN[w].repeat(depth)
+                        + text.substring(e.start, e.end)
+                        + DEEP_CLOSE[w].repeat(depth)
+                        + text.substring(e.end);
             }
             case 11: { // recursion
                 Expr e = c.of(es);
@@ -295,8 +429,11 @@ final class Mutator {
                 Expr a = c.of(es), b = c.of(es);
                 if (a.end <= b.start) {
                     steps.add("swap@" + a.start + "," + b.start);
-                    return text.substring(0, a.start) + text.substring(b.start, b.end) + text.substring(a.end, b.start)
-                            + text.substring(a.start, a.end) + text.substring(b.end);
+                    return text.substring(0, a.start)
+                            + text.substring(b.start, b.end)
+                            + text.substring(a.end, b.start)
+                            + text.substring(a.start, a.end)
+                            + text.substring(b.end);
                 }
                 return null;
             }
@@ -305,9 +442,50 @@ final class Mutator {
 
     // ------------------------------------------------------------------------------------------------ byte level
 
-    static final String[] TOKENS = {"(", ")", "[", "]", "'", "\"", "\\", "!", "?", "~", "{", "}", "-", "|", ";", "#",
-        "\n", "\r", "\r\n", "\t", "\u0000", "\uD800", "\uDC00", "0", "9", ".", "let ", "def ", "letrec ", "case ", "if ",
-        "typecase ", "\\x ", " : ", "Num", "String", "_", "@", "# unannotated-numbers: n!\n", "; comment\n", "e", "€"};
+    static final String[] TOKENS = {
+        "(",
+        ")",
+        "[",
+        "]",
+        "'",
+        "\"",
+        "\\",
+        "!",
+        "?",
+        "~",
+        "{",
+        "}",
+        "-",
+        "|",
+        ";",
+        "#",
+        "\n",
+        "\r",
+        "\r\n",
+        "\t",
+        "\u0000",
+        "\uD800",
+        "\uDC00",
+        "0",
+        "9",
+        ".",
+        "let ",
+        "def ",
+        "letrec ",
+        "case ",
+        "if ",
+        "typecase ",
+        "\\x ",
+        " : ",
+        "Num",
+        "String",
+        "_",
+        "@",
+        "# unannotated-numbers: n!\n",
+        "; comment\n",
+        "e",
+        "€"
+    };
 
     private String byteLevel(String text, Choices c, List<String> steps) {
         int len = text.length();
@@ -354,7 +532,9 @@ final class Mutator {
         }
     }
 
-    static String abbreviate(String s) { return s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + ")" : s; }
+    static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + ")" : s;
+    }
 
     static String escape(String s) {
         StringBuilder sb = new StringBuilder();

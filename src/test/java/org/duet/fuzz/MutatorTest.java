@@ -1,25 +1,28 @@
 package org.duet.fuzz;
 
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
+import org.junit.jupiter.api.Test;
 
 /** The mutator and the generator make varied, mostly valid programs, and the same seed makes the same inputs. */
 class MutatorTest {
-    @Test void theSeedsIncludeTheCorpusTheExamplesAndGeneratedPrograms() {
+    @Test
+    void theSeedsIncludeTheCorpusTheExamplesAndGeneratedPrograms() {
         Seeds s = Seeds.get();
-        assertThat(s.all.stream().filter(x -> x.name().startsWith("corpus/")).count()).isGreaterThanOrEqualTo(60);
-        assertThat(s.all.stream().filter(x -> x.name().startsWith("generated/")).count()).isEqualTo(40);
+        assertThat(s.all.stream().filter(x -> x.name().startsWith("corpus/")).count())
+                .isGreaterThanOrEqualTo(60);
+        assertThat(s.all.stream().filter(x -> x.name().startsWith("generated/")).count())
+                .isEqualTo(40);
         assertThat(s.all.stream().filter(x -> x.program() != null).count()).isGreaterThan(s.all.size() * 9 / 10);
     }
 
-    @Test void theSameSeedGivesTheSameInputs() {
+    @Test
+    void theSameSeedGivesTheSameInputs() {
         Mutator m = new Mutator(Seeds.get());
         for (long seed = 0; seed < 50; seed++) {
             Mutator.Mutant a = m.mutant(Choices.of(new Random(seed))), b = m.mutant(Choices.of(new Random(seed)));
@@ -28,7 +31,8 @@ class MutatorTest {
         }
     }
 
-    @Test void mutantsAreVariedAndTreeMutantsMostlyParse() {
+    @Test
+    void mutantsAreVariedAndTreeMutantsMostlyParse() {
         Mutator m = new Mutator(Seeds.get());
         Set<String> texts = new HashSet<>();
         int mutated = 0, treeOnly = 0, treeParsed = 0;
@@ -39,7 +43,8 @@ class MutatorTest {
             if (x.steps().isEmpty()) continue;
             mutated++;
             for (String step : x.steps()) kinds.add(step.replaceAll("[@ ].*", ""));
-            boolean bytes = x.steps().stream().anyMatch(st -> st.matches("(insert|delete|overwrite|copy|truncate|flip)@.*"));
+            boolean bytes =
+                    x.steps().stream().anyMatch(st -> st.matches("(insert|delete|overwrite|copy|truncate|flip)@.*"));
             if (!bytes) {
                 treeOnly++;
                 if (Mutator.parse(x.text()) != null) treeParsed++;
@@ -47,12 +52,30 @@ class MutatorTest {
         }
         assertThat(texts.size()).isGreaterThan(500);
         assertThat(mutated).isGreaterThan(450);
-        assertThat(kinds).contains("replace", "numeral", "number", "operator", "name", "duplicate", "delete", "wrap",
-                "annotation", "add", "string", "element", "nest", "recursion", "insert", "flip", "truncate");
+        assertThat(kinds)
+                .contains(
+                        "replace",
+                        "numeral",
+                        "number",
+                        "operator",
+                        "name",
+                        "duplicate",
+                        "delete",
+                        "wrap",
+                        "annotation",
+                        "add",
+                        "string",
+                        "element",
+                        "nest",
+                        "recursion",
+                        "insert",
+                        "flip",
+                        "truncate");
         assertThat(treeParsed).as("tree-level mutants that parse").isGreaterThan(treeOnly / 2);
     }
 
-    @Test void generatedProgramsMostlyDraw() {
+    @Test
+    void generatedProgramsMostlyDraw() {
         int drawn = 0;
         for (long seed = 0; seed < 100; seed++) {
             String p = new DrawingGenerator(Choices.of(new Random(seed))).program();

@@ -1,5 +1,8 @@
 package org.duet.fuzz;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.duet.eval.Limits;
 import org.duet.eval.Runner;
 import org.duet.lang.DuetException;
@@ -18,10 +21,6 @@ import org.duet.synth.FeatureCatalog;
 import org.duet.synth.FeatureInfo;
 import org.duet.synth.Relate;
 import org.duet.synth.RelateResult;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One fuzz input through the whole of Duet, as the editor and the command line use it: parse → evaluate (with
@@ -135,8 +134,10 @@ final class Pipeline {
         try {
             dragged = Runner.call(() -> Parser.parse(new Source("dragged.little", d.newText)));
         } catch (DuetException e) {
-            throw new Finding("drag:unparsable", "the dragged program does not parse: " + e.getMessage()
-                    + "\n--- dragged program ---\n" + d.newText, e);
+            throw new Finding(
+                    "drag:unparsable",
+                    "the dragged program does not parse: " + e.getMessage() + "\n--- dragged program ---\n" + d.newText,
+                    e);
         } catch (RuntimeException | Error e) {
             throw exception("dragged-parse", e);
         }
@@ -156,25 +157,35 @@ final class Pipeline {
     static void onlyNumeralsChanged(Program before, Program after, Map<Integer, Double> changed) {
         List<Loc> a = before.locs(), b = after.locs();
         if (a.size() != b.size())
-            throw new Finding("drag:literal-count", "the drag changed the number of literals from " + a.size() + " to "
-                    + b.size() + "\n--- dragged program ---\n" + after.source().original(), null);
+            throw new Finding(
+                    "drag:literal-count",
+                    "the drag changed the number of literals from " + a.size() + " to " + b.size()
+                            + "\n--- dragged program ---\n" + after.source().original(),
+                    null);
         String sa = skeleton(before), sb = skeleton(after);
         if (!sa.equals(sb)) {
             int i = 0;
             while (i < Math.min(sa.length(), sb.length()) && sa.charAt(i) == sb.charAt(i)) i++;
-            throw new Finding("drag:not-only-numerals", "the drag changed more than numerals, near offset " + i + ": «"
-                    + sa.substring(Math.max(0, i - 30), Math.min(sa.length(), i + 30)) + "» became «"
-                    + sb.substring(Math.max(0, i - 30), Math.min(sb.length(), i + 30)) + "»", null);
+            throw new Finding(
+                    "drag:not-only-numerals",
+                    "the drag changed more than numerals, near offset " + i + ": «"
+                            + sa.substring(Math.max(0, i - 30), Math.min(sa.length(), i + 30)) + "» became «"
+                            + sb.substring(Math.max(0, i - 30), Math.min(sb.length(), i + 30)) + "»",
+                    null);
         }
         for (int k = 0; k < a.size(); k++) {
             Loc la = a.get(k), lb = b.get(k);
             Double want = changed.get(la.id());
             double expected = want != null ? want : la.value;
             if (la.annotation != lb.annotation || !java.util.Objects.equals(la.range, lb.range))
-                throw new Finding("drag:annotation", "the drag changed the annotation or range of literal " + la.id(), null);
+                throw new Finding(
+                        "drag:annotation", "the drag changed the annotation or range of literal " + la.id(), null);
             if (Double.compare(expected, lb.value) != 0 && !(expected == 0 && lb.value == 0))
-                throw new Finding("drag:value", "literal " + la.id() + " (" + la + ") is " + lb.value + " after the drag, "
-                        + (want != null ? "which reported " + want : "which did not report changing it"), null);
+                throw new Finding(
+                        "drag:value",
+                        "literal " + la.id() + " (" + la + ") is " + lb.value + " after the drag, "
+                                + (want != null ? "which reported " + want : "which did not report changing it"),
+                        null);
         }
     }
 
@@ -203,8 +214,8 @@ final class Pipeline {
         }
         if (plan.refs.isEmpty()) return;
         stage("relate");
-        RelateResult res = guarded(() -> Relate.run(r, plan.tool, FeatureCatalog.parseRefs(plan.refs),
-                new Relate.Options(3, plan.relateMs)));
+        RelateResult res = guarded(() ->
+                Relate.run(r, plan.tool, FeatureCatalog.parseRefs(plan.refs), new Relate.Options(3, plan.relateMs)));
         if (res == null) return;
         reached = "related";
         if (res.message() == null) throw new Finding("relate:null-message", "a relate result without message", null);
@@ -215,8 +226,11 @@ final class Pipeline {
         try {
             cp = Runner.call(() -> Parser.parse(new Source("candidate.little", first.program())));
         } catch (DuetException e) {
-            throw new Finding("relate:unparsable", "the first candidate (" + first.description() + ") does not parse: "
-                    + e.getMessage() + "\n--- candidate ---\n" + first.program(), e);
+            throw new Finding(
+                    "relate:unparsable",
+                    "the first candidate (" + first.description() + ") does not parse: " + e.getMessage()
+                            + "\n--- candidate ---\n" + first.program(),
+                    e);
         }
         stage("candidate-render");
         Renderer.Result cr = guarded(() -> Renderer.render(cp, Limits.DEFAULT, Renderer.Frame.FIRST));
@@ -260,7 +274,8 @@ final class Pipeline {
         } catch (DuetException e) {
             String m = e.bareMessage();
             if (m == null || m.isBlank())
-                throw new Finding(stage + ":blank-message", stage + ": " + e.getClass().getName() + " without a message", e);
+                throw new Finding(
+                        stage + ":blank-message", stage + ": " + e.getClass().getName() + " without a message", e);
             return null;
         } catch (Throwable t) {
             throw exception(stage, t);
@@ -271,9 +286,15 @@ final class Pipeline {
         try {
             check.run();
         } catch (SvgChecks.Unsafe u) {
-            boolean writerSpecific = u.rule.equals("malformed") || u.rule.equals("not-a-document")
-                    || u.rule.startsWith("export-") || u.rule.startsWith("editor-") || u.rule.startsWith("element-namespace");
-            throw new Finding((writerSpecific ? "svg-" + writer : "svg") + ":" + u.rule, "the " + writer + " SVG (" + stage + ") fails a check: " + u.getMessage(), u);
+            boolean writerSpecific = u.rule.equals("malformed")
+                    || u.rule.equals("not-a-document")
+                    || u.rule.startsWith("export-")
+                    || u.rule.startsWith("editor-")
+                    || u.rule.startsWith("element-namespace");
+            throw new Finding(
+                    (writerSpecific ? "svg-" + writer : "svg") + ":" + u.rule,
+                    "the " + writer + " SVG (" + stage + ") fails a check: " + u.getMessage(),
+                    u);
         }
     }
 

@@ -28,7 +28,8 @@ class PipelineFuzzTest {
             System.err.println(harness.summary(System.currentTimeMillis() - started));
     }
 
-    @AfterAll static void summary() {
+    @AfterAll
+    static void summary() {
         if (harness == null) return;
         System.err.println(harness.summary(System.currentTimeMillis() - started));
         harness.close();

@@ -1,10 +1,9 @@
 package org.duet.fuzz;
 
-import org.duet.sync.Heuristics;
-import org.duet.synth.Relate;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.duet.sync.Heuristics;
+import org.duet.synth.Relate;
 
 /**
  * What the pipeline does with a program besides rendering it: which zone to drag and how far, whether and how to
@@ -18,17 +17,37 @@ final class Plan {
     int zonePick = -1;
     /** The zone as resolved, e.g. "3 TopLeft" or "-1 IntSlider1" (null: resolve zonePick). */
     String zone;
+
     double dx, dy;
     /** Re-render the dragged program as well. */
     boolean renderDragged;
     /** Relate request: tool and feature picks (or the resolved references); null tool: none. */
     String tool;
+
     int[] featurePicks = new int[0];
     String refs;
     long relateMs = 30;
 
-    static final double[] DISPLACEMENTS = {0, 1, -1, 10, -10, 0.5, -0.25, 100, -333.3, 1e6, -1e9, 1e-9, 1e300, -1e300,
-        Double.MAX_VALUE, Double.MIN_VALUE, 123.456, -0.0};
+    static final double[] DISPLACEMENTS = {
+        0,
+        1,
+        -1,
+        10,
+        -10,
+        0.5,
+        -0.25,
+        100,
+        -333.3,
+        1e6,
+        -1e9,
+        1e-9,
+        1e300,
+        -1e300,
+        Double.MAX_VALUE,
+        Double.MIN_VALUE,
+        123.456,
+        -0.0
+    };
 
     static Plan of(Choices c) {
         Plan p = new Plan();

@@ -30,12 +30,18 @@ final class Regressions {
     static final String SEPARATOR = "----";
 
     record Input(Path file, Map<String, String> header, String program) {
-        String signature() { return header.getOrDefault("signature", ""); }
+        String signature() {
+            return header.getOrDefault("signature", "");
+        }
 
         /** Why the input is expected to fail still (it was routed to another part of the work), or null. */
-        String disabled() { return header.get("disabled"); }
+        String disabled() {
+            return header.get("disabled");
+        }
 
-        Plan plan() { return Plan.fromMap(header); }
+        Plan plan() {
+            return Plan.fromMap(header);
+        }
     }
 
     static Path dir() {
@@ -87,10 +93,16 @@ final class Regressions {
         if (!plain) h.put("program-encoding", "base64");
         StringBuilder sb = new StringBuilder("# Duet fuzz regression input (see FuzzRegressionTest)\n");
         for (Map.Entry<String, String> e : h.entrySet())
-            sb.append(e.getKey()).append(": ").append(e.getValue().replace('\n', ' ').replace('\r', ' ')).append('\n');
+            sb.append(e.getKey())
+                    .append(": ")
+                    .append(e.getValue().replace('\n', ' ').replace('\r', ' '))
+                    .append('\n');
         for (String line : trace(f).split("\n")) sb.append("# ").append(line).append('\n');
         sb.append(SEPARATOR).append('\n');
-        sb.append(plain ? program : Base64.getMimeEncoder().encodeToString(program.getBytes(StandardCharsets.UTF_16BE)) + "\n");
+        sb.append(
+                plain
+                        ? program
+                        : Base64.getMimeEncoder().encodeToString(program.getBytes(StandardCharsets.UTF_16BE)) + "\n");
         String name = f.signature.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         if (name.length() > 80) name = name.substring(0, 80);
         Path file = dir().resolve(name + "-" + hash(program + plan.toMap()) + ".fuzz");
@@ -108,14 +120,18 @@ final class Regressions {
         f.printStackTrace(new PrintWriter(w));
         String[] lines = w.toString().split("\n");
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(lines.length, 40); i++) sb.append(lines[i].stripTrailing()).append('\n');
+        for (int i = 0; i < Math.min(lines.length, 40); i++)
+            sb.append(lines[i].stripTrailing()).append('\n');
         return sb.toString();
     }
 
     private static boolean roundTrips(String s) {
         try {
-            StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(s));
+            StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(java.nio.CharBuffer.wrap(s));
             return true;
         } catch (CharacterCodingException e) {
             return false;

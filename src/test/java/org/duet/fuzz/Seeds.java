@@ -1,10 +1,5 @@
 package org.duet.fuzz;
 
-import org.duet.lang.DuetException;
-import org.duet.lang.Parser;
-import org.duet.lang.Program;
-import org.duet.lang.Source;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.duet.lang.DuetException;
+import org.duet.lang.Parser;
+import org.duet.lang.Program;
+import org.duet.lang.Source;
 
 /**
  * The programs the fuzzer starts from: Sketch-n-Sketch's corpus ({@code -Dduet.corpus=DIR}, else
@@ -29,7 +28,9 @@ final class Seeds {
 
     final List<Seed> all;
 
-    private Seeds(List<Seed> all) { this.all = Collections.unmodifiableList(all); }
+    private Seeds(List<Seed> all) {
+        this.all = Collections.unmodifiableList(all);
+    }
 
     static Seeds get() {
         Seeds s = instance;
@@ -43,12 +44,16 @@ final class Seeds {
     }
 
     /** The corpus folder, found by the one corpus locator ({@link org.duet.Corpus}); fails if it is missing. */
-    static Path corpusDir() { return org.duet.Corpus.dir(); }
+    static Path corpusDir() {
+        return org.duet.Corpus.dir();
+    }
 
     static List<Path> littleFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(p -> p.toString().endsWith(".little")).sorted().toList());
-            if (out.isEmpty()) throw new IllegalStateException("fuzz seeds: no .little files in " + dir.toAbsolutePath());
+            List<Path> out = new ArrayList<>(
+                    s.filter(p -> p.toString().endsWith(".little")).sorted().toList());
+            if (out.isEmpty())
+                throw new IllegalStateException("fuzz seeds: no .little files in " + dir.toAbsolutePath());
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

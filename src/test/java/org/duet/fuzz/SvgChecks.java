@@ -1,19 +1,18 @@
 package org.duet.fuzz;
 
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
  * The checks every SVG text Duet writes must pass, independent of Duet's own allow-lists (so that they can catch
@@ -31,13 +30,33 @@ public final class SvgChecks {
     static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
     /** Element kinds that run or load content (compared in lower case). */
-    static final Set<String> UNSAFE_ELEMENTS = Set.of("script", "foreignobject", "iframe", "image", "feimage", "a",
-            "style", "animate", "animatemotion", "animatetransform", "animatecolor", "set", "handler", "listener",
-            "object", "embed", "video", "audio", "link", "meta", "base", "discard");
+    static final Set<String> UNSAFE_ELEMENTS = Set.of(
+            "script",
+            "foreignobject",
+            "iframe",
+            "image",
+            "feimage",
+            "a",
+            "style",
+            "animate",
+            "animatemotion",
+            "animatetransform",
+            "animatecolor",
+            "set",
+            "handler",
+            "listener",
+            "object",
+            "embed",
+            "video",
+            "audio",
+            "link",
+            "meta",
+            "base",
+            "discard");
 
     /** Attributes of Duet's editor, which a clean export never has. */
-    static final Set<String> EDITOR_ATTRIBUTES = Set.of("HIDDEN", "ZONES", "BLOB", "BOUNDS", "SELECTED", "LEFT",
-            "TOP", "RIGHT", "BOT");
+    static final Set<String> EDITOR_ATTRIBUTES =
+            Set.of("HIDDEN", "ZONES", "BLOB", "BOUNDS", "SELECTED", "LEFT", "TOP", "RIGHT", "BOT");
 
     /** An SVG text that is not well-formed or not safe: {@link #rule} names the check, for grouping findings. */
     public static final class Unsafe extends AssertionError {
@@ -76,17 +95,20 @@ public final class SvgChecks {
      * Checks a drawing as the editor's canvas or the command line prints it: well-formed, and safe.
      * Throws {@link Unsafe} naming the broken rule.
      */
-    public static Document checkDrawing(String svg) { return check(svg, false); }
+    public static Document checkDrawing(String svg) {
+        return check(svg, false);
+    }
 
     /**
      * Checks a clean export: as {@link #checkDrawing}, and the root is an {@code svg} element in the SVG namespace,
      * every element is in the SVG namespace and no editor attribute is left.
      */
-    public static Document checkExport(String svg) { return check(svg, true); }
+    public static Document checkExport(String svg) {
+        return check(svg, true);
+    }
 
     private static Document check(String svg, boolean export) {
-        if (!svg.startsWith("<"))
-            throw new Unsafe("not-a-document", "not an XML document: " + excerpt(svg));
+        if (!svg.startsWith("<")) throw new Unsafe("not-a-document", "not an XML document: " + excerpt(svg));
         Document d;
         try {
             DocumentBuilder b = BUILDER.get();
@@ -97,8 +119,10 @@ public final class SvgChecks {
         }
         Element root = d.getDocumentElement();
         if (export && !("svg".equals(root.getLocalName()) && SVG_NS.equals(root.getNamespaceURI())))
-            throw new Unsafe("export-root", "the export's root is <" + root.getTagName() + "> in namespace "
-                    + root.getNamespaceURI() + ", not an SVG document");
+            throw new Unsafe(
+                    "export-root",
+                    "the export's root is <" + root.getTagName() + "> in namespace " + root.getNamespaceURI()
+                            + ", not an SVG document");
         ArrayDeque<Element> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
@@ -166,7 +190,8 @@ public final class SvgChecks {
             u = v.indexOf("url(", s);
         }
         if (local.equals("style"))
-            for (String css : new String[] {"expression(", "@import", "behavior:", "-moz-binding", "image-set(", "src("})
+            for (String css :
+                    new String[] {"expression(", "@import", "behavior:", "-moz-binding", "image-set(", "src("})
                 if (v.contains(css)) return "style-css";
         return null;
     }
@@ -190,7 +215,11 @@ public final class SvgChecks {
                     digits++;
                 }
                 if (digits > 0) {
-                    if (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\n' || s.charAt(j) == '\f')) j++;
+                    if (j < n
+                            && (s.charAt(j) == ' '
+                                    || s.charAt(j) == '\t'
+                                    || s.charAt(j) == '\n'
+                                    || s.charAt(j) == '\f')) j++;
                     else if (j + 1 < n && s.charAt(j) == '\r' && s.charAt(j + 1) == '\n') j += 2;
                     sb.appendCodePoint(cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp);
                     i = j;
@@ -219,7 +248,11 @@ public final class SvgChecks {
         return sb.toString();
     }
 
-    static String shorten(String s) { return s.length() > 80 ? s.substring(0, 77) + "…" : s; }
+    static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "…" : s;
+    }
 
-    static String excerpt(String s) { return s.length() > 300 ? s.substring(0, 300) + "…" : s; }
+    static String excerpt(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
 }

@@ -1,10 +1,9 @@
 package org.duet.lang;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** JavaScript number printing: the fast shortest-digits search agrees with the slow reference everywhere. */
 class JsNumberTest {
@@ -14,11 +13,21 @@ class JsNumberTest {
         for (int i = 0; i < 200_000; i++) {
             double x;
             switch (i % 5) {
-                case 0: x = Double.longBitsToDouble(r.nextLong()); break;
-                case 1: x = r.nextDouble() * 1000; break;
-                case 2: x = StrictMath.sin(r.nextDouble() * 100) * 300; break;
-                case 3: x = Math.round(r.nextDouble() * 1e6) / 1000.0; break;
-                default: x = Math.pow(10, r.nextInt(600) - 300) * r.nextDouble(); break;
+                case 0:
+                    x = Double.longBitsToDouble(r.nextLong());
+                    break;
+                case 1:
+                    x = r.nextDouble() * 1000;
+                    break;
+                case 2:
+                    x = StrictMath.sin(r.nextDouble() * 100) * 300;
+                    break;
+                case 3:
+                    x = Math.round(r.nextDouble() * 1e6) / 1000.0;
+                    break;
+                default:
+                    x = Math.pow(10, r.nextInt(600) - 300) * r.nextDouble();
+                    break;
             }
             x = Math.abs(x);
             if (Double.isNaN(x) || Double.isInfinite(x) || x == 0) continue;
@@ -28,9 +37,26 @@ class JsNumberTest {
 
     @Test
     void knownHardCases() {
-        double[] xs = {5e-324, Double.MIN_NORMAL, Double.MAX_VALUE, 2e23, 1e23, 9007199254740993.0, 0.1 + 0.2,
-                1.2246467991473532e-16, 54.509803921568626, 9.5367431640625e-7, 1.2345678901234569e23, 4.35,
-                0.3, 2.675, 1 / 3.0, 100, 1e21, 123456789012345680000.0};
+        double[] xs = {
+            5e-324,
+            Double.MIN_NORMAL,
+            Double.MAX_VALUE,
+            2e23,
+            1e23,
+            9007199254740993.0,
+            0.1 + 0.2,
+            1.2246467991473532e-16,
+            54.509803921568626,
+            9.5367431640625e-7,
+            1.2345678901234569e23,
+            4.35,
+            0.3,
+            2.675,
+            1 / 3.0,
+            100,
+            1e21,
+            123456789012345680000.0
+        };
         for (double x : xs) assertThat(JsNumber.shortest(x)).as("%s", x).containsExactly(JsNumber.shortestReference(x));
     }
 

@@ -1,9 +1,6 @@
 package org.duet.lang;
 
-import org.duet.Corpus;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.duet.Corpus;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** The layout-preserving printer: byte-exact round trips, and edits that change only the edited numerals. */
 class PrinterTest {
-    static Program parse(String text) { return org.duet.eval.Interpreter.parse("test", text); }
+    static Program parse(String text) {
+        return org.duet.eval.Interpreter.parse("test", text);
+    }
 
     static List<Path> corpusPrograms() throws IOException {
         List<Path> out = new ArrayList<>(Corpus.programs());
@@ -63,18 +64,20 @@ class PrinterTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusProgramRoundTripsByteForByte() throws IOException {
-        return corpusPrograms().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            String text = Files.readString(f);
-            Path failure = f.resolveSibling(f.getFileName().toString().replace(".little", ".sns-error.txt"));
-            if (Files.exists(failure) && Files.readString(failure).contains("no parse")) {
-                // v0.5.2 could not parse it either; Duet must refuse it too
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(text)).isInstanceOf(DuetException.class);
-                return;
-            }
-            checkProgram(text);
-            // the same program with CR LF line ends, and with lone CRs
-            checkProgram(text.replace("\n", "\r\n"));
-        }));
+        return corpusPrograms().stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    String text = Files.readString(f);
+                    Path failure = f.resolveSibling(f.getFileName().toString().replace(".little", ".sns-error.txt"));
+                    if (Files.exists(failure) && Files.readString(failure).contains("no parse")) {
+                        // v0.5.2 could not parse it either; Duet must refuse it too
+                        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(text))
+                                .isInstanceOf(DuetException.class);
+                        return;
+                    }
+                    checkProgram(text);
+                    // the same program with CR LF line ends, and with lone CRs
+                    checkProgram(text.replace("\n", "\r\n"));
+                }));
     }
 
     @Test

@@ -16,20 +16,29 @@ final class ProgramGenerator {
         this.crlf = crlf;
     }
 
-    private String nl() { return crlf ? "\r\n" : "\n"; }
+    private String nl() {
+        return crlf ? "\r\n" : "\n";
+    }
 
     /** White space that is at least one character. */
     private String ws1() {
         switch (rnd.nextInt(6)) {
-            case 0: return "  ";
-            case 1: return "\t";
-            case 2: return nl();
-            case 3: return nl() + nl() + "    ";
-            default: return " ";
+            case 0:
+                return "  ";
+            case 1:
+                return "\t";
+            case 2:
+                return nl();
+            case 3:
+                return nl() + nl() + "    ";
+            default:
+                return " ";
         }
     }
 
-    private String ws0() { return rnd.nextInt(3) == 0 ? ws1() : ""; }
+    private String ws0() {
+        return rnd.nextInt(3) == 0 ? ws1() : "";
+    }
 
     private String name() {
         String[] names = {"x", "y0", "width", "sep'", "rect_", "k3105", "aBc", "n"};
@@ -45,13 +54,27 @@ final class ProgramGenerator {
             sb.append(rnd.nextInt(100));
         }
         switch (rnd.nextInt(6)) {
-            case 0: sb.append('!'); break;
-            case 1: sb.append('?'); break;
-            case 2: sb.append('~'); break;
+            case 0:
+                sb.append('!');
+                break;
+            case 1:
+                sb.append('?');
+                break;
+            case 2:
+                sb.append('~');
+                break;
             default:
         }
-        if (rnd.nextInt(5) == 0) sb.append("{").append(ws0()).append(rnd.nextInt(5)).append(ws0()).append('-')
-                .append(ws0()).append(10 + rnd.nextInt(90)).append(ws0()).append('}');
+        if (rnd.nextInt(5) == 0)
+            sb.append("{")
+                    .append(ws0())
+                    .append(rnd.nextInt(5))
+                    .append(ws0())
+                    .append('-')
+                    .append(ws0())
+                    .append(10 + rnd.nextInt(90))
+                    .append(ws0())
+                    .append('}');
         return sb.toString();
     }
 
@@ -64,27 +87,42 @@ final class ProgramGenerator {
         return sb.append(q).toString();
     }
 
-    private String comment() { return ";" + (rnd.nextBoolean() ? " a comment (with) [brackets]" : "") + nl(); }
+    private String comment() {
+        return ";" + (rnd.nextBoolean() ? " a comment (with) [brackets]" : "") + nl();
+    }
 
     String expr() {
         depth++;
         try {
             int choice = depth > 5 ? rnd.nextInt(4) : rnd.nextInt(13);
             switch (choice) {
-                case 0: case 1: return number();
-                case 2: return name();
-                case 3: return string();
-                case 4: return "(" + ws0() + "+" + ws1() + expr() + ws1() + expr() + ws0() + ")";
-                case 5: return "[" + ws0() + list() + ws0() + "]";
-                case 6: return "(" + name() + ws1() + expr() + ws1() + expr() + ws0() + ")";
-                case 7: return "(\\" + name() + ws1() + expr() + ws0() + ")";
-                case 8: return "(\\(" + name() + " " + name() + ")" + ws1() + expr() + ws0() + ")";
-                case 9: return "(" + ws0() + "let" + ws1() + pat() + ws1() + expr() + ws1() + expr() + ws0() + ")";
-                case 10: return comment() + ws0() + expr();
-                case 11: return "(" + ws0() + "if" + ws1() + "(<" + ws1() + expr() + ws1() + expr() + ")" + ws1() + expr()
-                        + ws1() + expr() + ")";
-                default: return "(" + ws0() + "case" + ws1() + expr() + ws1() + "(" + pat() + ws1() + expr() + ")" + ws0()
-                        + "(_" + ws1() + expr() + "))";
+                case 0:
+                case 1:
+                    return number();
+                case 2:
+                    return name();
+                case 3:
+                    return string();
+                case 4:
+                    return "(" + ws0() + "+" + ws1() + expr() + ws1() + expr() + ws0() + ")";
+                case 5:
+                    return "[" + ws0() + list() + ws0() + "]";
+                case 6:
+                    return "(" + name() + ws1() + expr() + ws1() + expr() + ws0() + ")";
+                case 7:
+                    return "(\\" + name() + ws1() + expr() + ws0() + ")";
+                case 8:
+                    return "(\\(" + name() + " " + name() + ")" + ws1() + expr() + ws0() + ")";
+                case 9:
+                    return "(" + ws0() + "let" + ws1() + pat() + ws1() + expr() + ws1() + expr() + ws0() + ")";
+                case 10:
+                    return comment() + ws0() + expr();
+                case 11:
+                    return "(" + ws0() + "if" + ws1() + "(<" + ws1() + expr() + ws1() + expr() + ")" + ws1() + expr()
+                            + ws1() + expr() + ")";
+                default:
+                    return "(" + ws0() + "case" + ws1() + expr() + ws1() + "(" + pat() + ws1() + expr() + ")" + ws0()
+                            + "(_" + ws1() + expr() + "))";
             }
         } finally {
             depth--;
@@ -98,15 +136,19 @@ final class ProgramGenerator {
             if (i > 0) sb.append(ws1());
             sb.append(expr());
         }
-        if (n > 0 && rnd.nextInt(4) == 0) sb.append(ws0()).append('|').append(ws0()).append("[]");
+        if (n > 0 && rnd.nextInt(4) == 0)
+            sb.append(ws0()).append('|').append(ws0()).append("[]");
         return sb.toString();
     }
 
     private String pat() {
         switch (rnd.nextInt(4)) {
-            case 0: return "[" + name() + " " + name() + "]";
-            case 1: return name() + "@[" + name() + " | " + name() + "]";
-            default: return name();
+            case 0:
+                return "[" + name() + " " + name() + "]";
+            case 1:
+                return name() + "@[" + name() + " | " + name() + "]";
+            default:
+                return name();
         }
     }
 
@@ -117,7 +159,13 @@ final class ProgramGenerator {
         int defs = rnd.nextInt(5);
         for (int i = 0; i < defs; i++) {
             if (rnd.nextBoolean()) sb.append(comment());
-            sb.append("(def").append(ws1()).append(pat()).append(ws1()).append(expr()).append(')').append(ws1());
+            sb.append("(def")
+                    .append(ws1())
+                    .append(pat())
+                    .append(ws1())
+                    .append(expr())
+                    .append(')')
+                    .append(ws1());
         }
         sb.append(ws0()).append(expr());
         if (rnd.nextBoolean()) sb.append(nl());

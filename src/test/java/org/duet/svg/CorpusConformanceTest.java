@@ -1,9 +1,8 @@
 package org.duet.svg;
 
-import org.duet.Corpus;
-import org.duet.lang.DuetException;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import org.duet.Corpus;
+import org.duet.lang.DuetException;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Conformance with Sketch-n-Sketch v0.5.2 over every program of ../shared/corpus (read from there, never copied):
@@ -25,9 +24,13 @@ import static org.assertj.core.api.Assertions.fail;
  * has not seen.
  */
 class CorpusConformanceTest {
-    static List<Path> programs() { return Corpus.programs(); }
+    static List<Path> programs() {
+        return Corpus.programs();
+    }
 
-    static String base(Path p) { return Corpus.name(p); }
+    static String base(Path p) {
+        return Corpus.name(p);
+    }
 
     /**
      * What Duet does with each standard-corpus program v0.5.2 failed on: the number of visible shapes it draws, or
@@ -59,14 +62,20 @@ class CorpusConformanceTest {
                     return;
                 }
                 String withGhosts = r.canvas.toSvg(true);
-                assertThat(SvgCompare.difference(Files.readString(oracle), withGhosts)).as("ghosts shown").isNull();
+                assertThat(SvgCompare.difference(Files.readString(oracle), withGhosts))
+                        .as("ghosts shown")
+                        .isNull();
                 String hidden = r.canvas.toSvg(false);
                 Path expected = Files.exists(noGhosts) ? noGhosts : oracle;
-                assertThat(SvgCompare.difference(Files.readString(expected), hidden)).as("ghosts hidden").isNull();
+                assertThat(SvgCompare.difference(Files.readString(expected), hidden))
+                        .as("ghosts hidden")
+                        .isNull();
             }));
         }
         if (Corpus.isStandard()) assertThat(withOracle).isGreaterThanOrEqualTo(61);
-        assertThat(withOracle).as("programs with an oracle SVG in " + Corpus.dir()).isPositive();
+        assertThat(withOracle)
+                .as("programs with an oracle SVG in " + Corpus.dir())
+                .isPositive();
         return tests.stream();
     }
 
@@ -80,24 +89,31 @@ class CorpusConformanceTest {
             failures++;
             Integer expected = SNS_FAILURES.get(base(p));
             if (Corpus.isStandard())
-                assertThat(expected).as("the expected outcome of " + base(p) + " (add it to SNS_FAILURES)").isNotNull();
+                assertThat(expected)
+                        .as("the expected outcome of " + base(p) + " (add it to SNS_FAILURES)")
+                        .isNotNull();
             tests.add(DynamicTest.dynamicTest(base(p), () -> {
                 String text = Files.readString(p);
                 Renderer.Result r;
                 try {
                     r = Renderer.render(p.toString(), text);
                 } catch (DuetException e) {
-                    assertThat(e.hasPosition()).as("error has a line and column: " + e.getMessage()).isTrue();
+                    assertThat(e.hasPosition())
+                            .as("error has a line and column: " + e.getMessage())
+                            .isTrue();
                     assertThat(e.bareMessage()).isNotBlank();
                     if (expected != null) {
-                        assertThat(expected).as("Duet was expected to render " + base(p) + ", not: " + e.getMessage())
+                        assertThat(expected)
+                                .as("Duet was expected to render " + base(p) + ", not: " + e.getMessage())
                                 .isNegative();
                         assertThat(e.line()).as("the line of the error").isEqualTo(-expected);
                     }
                     return;
                 }
                 if (expected != null)
-                    assertThat(expected).as("Duet was expected to report an error on " + base(p)).isPositive();
+                    assertThat(expected)
+                            .as("Duet was expected to report an error on " + base(p))
+                            .isPositive();
                 // rendered: a well-formed SVG document (parsed by a real XML parser) with the expected shapes
                 String svg = r.canvas.toSvg(false);
                 org.w3c.dom.Element root = parseXml(svg);
@@ -106,7 +122,8 @@ class CorpusConformanceTest {
                 org.w3c.dom.NodeList all = root.getElementsByTagName("*");
                 for (int i = 0; i < all.getLength(); i++)
                     if (SHAPE_TAGS.contains(all.item(i).getLocalName())) shapes++;
-                if (expected != null) assertThat(shapes).as("visible shapes drawn").isEqualTo(expected);
+                if (expected != null)
+                    assertThat(shapes).as("visible shapes drawn").isEqualTo(expected);
                 else assertThat(shapes).as("visible shapes drawn").isPositive();
             }));
         }
@@ -121,8 +138,9 @@ class CorpusConformanceTest {
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
+        return f.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getDocumentElement();
     }
 
     @TestFactory

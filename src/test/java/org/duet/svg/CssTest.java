@@ -1,5 +1,10 @@
 package org.duet.svg;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.duet.fuzz.SvgChecks;
 import org.duet.lang.DuetException;
 import org.junit.jupiter.api.Test;
@@ -9,12 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 /**
  * Issue 8, defect 3: CSS escapes and comments must not hide a URL, a script URL or {@code expression()} from the
  * filter — in a style attribute or in a presentation attribute (both are CSS to a browser); a style is written anew
@@ -23,10 +22,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class CssTest {
 
-    static Renderer.Result render(String program) { return Renderer.render("css.little", program); }
+    static Renderer.Result render(String program) {
+        return Renderer.render("css.little", program);
+    }
 
     /** A little string literal for s (single quotes, backslashes doubled). */
-    static String lit(String s) { return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"; }
+    static String lit(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
 
     static DuetException refused(String program) {
         Throwable t = catchThrowable(() -> render(program));
@@ -42,15 +45,15 @@ class CssTest {
 
     /** The vectors of the issue, as CSS values: each would load or run something in a browser. */
     static final List<String> VALUES = List.of(
-            "\\75 rl(http://e.x/a)",                // url( written with a hex escape
+            "\\75 rl(http://e.x/a)", // url( written with a hex escape
             "\\75rl(http://e.x/a)",
             "\\000075rl(http://e.x/a)",
             "\\55 RL(http://e.x/a)",
-            "u\\rl(http://e.x/a)",                  // a single-character escape
-            "u/**/rl(http://e.x/a)",                // a comment splitting the name
-            "\\75 rl(j\\61 vascript:alert(1))",     // a script URL, both parts escaped
+            "u\\rl(http://e.x/a)", // a single-character escape
+            "u/**/rl(http://e.x/a)", // a comment splitting the name
+            "\\75 rl(j\\61 vascript:alert(1))", // a script URL, both parts escaped
             "\\75 rl('http://e.x/a')",
-            "e\\78pression(alert(1))",              // IE's expression()
+            "e\\78pression(alert(1))", // IE's expression()
             "\\69 mage-set('http://e.x/a' 1x)");
 
     static List<String[]> presentationVectors() {
@@ -90,22 +93,28 @@ class CssTest {
         assertThat(e.column()).isEqualTo(3);
     }
 
-    @Test void aPlainUrlWithAnEscapedAddressIsRefusedAsBefore() {
+    @Test
+    void aPlainUrlWithAnEscapedAddressIsRefusedAsBefore() {
         for (String v : new String[] {"url(\\68 ttp://e.x/a)", "url(j\\61 vascript:alert(1))"}) {
             refused(rectWith("fill", v));
             refused(rectWith("style", "fill:" + v));
         }
     }
 
-    @Test void theMessageSaysTheEscapesWereDecoded() {
+    @Test
+    void theMessageSaysTheEscapesWereDecoded() {
         assertThat(refused(rectWith("fill", "\\75 rl(http://e.x/a)")).bareMessage())
-                .contains("outside the drawing").contains("escapes");
-        assertThat(refused(rectWith("style", "fill:\\75 rl(j\\61 vascript:alert(1))")).bareMessage())
+                .contains("outside the drawing")
+                .contains("escapes");
+        assertThat(refused(rectWith("style", "fill:\\75 rl(j\\61 vascript:alert(1))"))
+                        .bareMessage())
                 .contains("script URL");
-        assertThat(refused(rectWith("style", "e\\78pression(alert(1))")).bareMessage()).contains("expression");
+        assertThat(refused(rectWith("style", "e\\78pression(alert(1))")).bareMessage())
+                .contains("expression");
     }
 
-    @Test void theFuzzRegressionsAreRefused() {
+    @Test
+    void theFuzzRegressionsAreRefused() {
         // svg-css-escape-url: a presentation attribute holding a whole escaped declaration
         refused("(svg [(rect 'fill:\\\\75 rl(http://e.x/a)' 0 0 10 10)])");
         // svg-css-escape-script-url
@@ -116,7 +125,8 @@ class CssTest {
 
     // ------------------------------------------------------------------------------------------------ kept values
 
-    @Test void escapedLocalReferencesAndPlainValuesAreKept() throws Exception {
+    @Test
+    void escapedLocalReferencesAndPlainValuesAreKept() throws Exception {
         String program = "['svg' [] [['defs' [] [['linearGradient' [['id' 'g']] []]]]\n"
                 + "  ['rect' [['x' 1] ['y' 2] ['width' 3] ['height' 4] ['fill' " + lit("\\75 rl(#g)") + "] "
                 + "['stroke' " + lit("r\\65 d") + "] ['mask' " + lit("url(#g) /* a comment */") + "]] []]]]";
@@ -130,7 +140,8 @@ class CssTest {
         SvgChecks.checkExport(r.canvas.toExportSvg());
     }
 
-    @Test void aStyleIsWrittenAnewFromTheDeclarationsTheParserRead() {
+    @Test
+    void aStyleIsWrittenAnewFromTheDeclarationsTheParserRead() {
         assertThat(Css.style("fill:black").text).isEqualTo("fill:black");
         assertThat(Css.style("fill: black; stroke:red;").text).isEqualTo("fill:black;stroke:red");
         assertThat(Css.style("font-family: Tahoma, sans-serif; font-size: 12px").text)
@@ -138,7 +149,8 @@ class CssTest {
         assertThat(Css.style("fill: \\72 ed /* comment */").text).isEqualTo("fill:red");
         assertThat(Css.style("transform: rotate(45deg) translate(1px, 2px)").text)
                 .isEqualTo("transform:rotate(45deg) translate(1px, 2px)");
-        assertThat(Css.style("fill:url(#g); stroke: red !important").text).isEqualTo("fill:url(\"#g\");stroke:red !important");
+        assertThat(Css.style("fill:url(#g); stroke: red !important").text)
+                .isEqualTo("fill:url(\"#g\");stroke:red !important");
         // not a property of SVG drawings, custom properties, unknown functions: left out
         Css.Style s = Css.style("foo: bar; --x: red; fill: paint(x); stroke: blue");
         assertThat(s.problem).isNull();
@@ -146,18 +158,21 @@ class CssTest {
         assertThat(s.dropped).containsExactly("foo:bar", "--x:red", "fill:paint(x)");
     }
 
-    @Test void theWrittenStyleIsWhatTheDrawingCarries() throws Exception {
+    @Test
+    void theWrittenStyleIsWhatTheDrawingCarries() throws Exception {
         Renderer.Result r = render(rectWith("style", "fill: \\72 ed; foo: bar"));
         assertThat(r.canvas.toSvg(true)).contains("style='fill:red'");
         assertThat(r.canvas.toExportSvg()).contains("style=\"fill:red\"");
     }
 
-    @Test void thePreludesTextStyleIsUnchanged() {
+    @Test
+    void thePreludesTextStyleIsUnchanged() {
         assertThat(render("(svg [(text 1 2 'hi')])").canvas.toSvg(true))
                 .contains("<text x='1' y='2' style='fill:black' font-family='Tahoma, sans-serif'>");
     }
 
-    @Test void overlongCssIsAClearErrorNotASlowParse() {
+    @Test
+    void overlongCssIsAClearErrorNotASlowParse() {
         String huge = "fill:\"" + "x".repeat(Css.MAX_PARSED);
         long start = System.nanoTime();
         assertThat(Css.style(huge).problem).contains("characters long");
@@ -181,18 +196,22 @@ class CssTest {
         refused("['g' [['x' 1] ['y' 2] ['width' 3] ['height' 4] ['xmlns:xlink' " + lit(ns) + "]] []]");
     }
 
-    @Test void xmlnsMayOnlyBeTheSvgNamespace() {
-        assertThat(refused("['svg' [] [['g' [['xmlns' 'http://www.w3.org/1999/xhtml']] []]]]").bareMessage())
+    @Test
+    void xmlnsMayOnlyBeTheSvgNamespace() {
+        assertThat(refused("['svg' [] [['g' [['xmlns' 'http://www.w3.org/1999/xhtml']] []]]]")
+                        .bareMessage())
                 .contains("xmlns");
         refused("['svg' [] [['g' [['xmlns' '']] []]]]");
         refused("['svg' [] [['g' [['xmlns' 7]] []]]]");
         refused("['svg' [] [['g' [['xmlns:xlink' 7]] []]]]");
         // any other prefix is not declared by a drawing at all
-        assertThat(refused("['svg' [] [['g' [['xmlns:svg' 'http://www.w3.org/2000/svg']] []]]]").bareMessage())
+        assertThat(refused("['svg' [] [['g' [['xmlns:svg' 'http://www.w3.org/2000/svg']] []]]]")
+                        .bareMessage())
                 .contains("xmlns:svg");
     }
 
-    @Test void theRightNamespacesAreFine() throws Exception {
+    @Test
+    void theRightNamespacesAreFine() throws Exception {
         Renderer.Result r = render("['svg' [['xmlns' 'http://www.w3.org/2000/svg'] "
                 + "['xmlns:xlink' 'http://www.w3.org/1999/xlink']] [['use' [['xlink:href' '#a']] []]]]");
         SvgChecks.checkDrawing(r.canvas.toSvg(true));
@@ -202,15 +221,20 @@ class CssTest {
 
     // ------------------------------------------------------------------------------------------------ documents
 
-    @Test void aTextRootIsAClearError() {
+    @Test
+    void aTextRootIsAClearError() {
         DuetException e = refused("(def t 'just text')\n['TEXT'\n  t]");
-        assertThat(e.bareMessage()).contains("text node").contains("not a drawing").contains("(svg [");
+        assertThat(e.bareMessage())
+                .contains("text node")
+                .contains("not a drawing")
+                .contains("(svg [");
         assertThat(e.line()).as("the string that made it").isEqualTo(1);
         // the fuzz regression
         refused("['TEXT' '\\uD800']");
     }
 
-    @Test void aGhostRootIsAnEmptySvgDocumentInEveryForm() throws Exception {
+    @Test
+    void aGhostRootIsAnEmptySvgDocumentInEveryForm() throws Exception {
         Renderer.Result r = render("['rect' [['x' 1] ['y' 2] ['width' 3] ['height' 4] ['HIDDEN' '\\\\']] []]");
         for (String svg : new String[] {r.canvas.toSvg(false), r.canvas.toCanvasSvg(false)}) {
             assertThat(svg).isEqualTo("<svg xmlns='http://www.w3.org/2000/svg'></svg>");

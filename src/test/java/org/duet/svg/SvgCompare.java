@@ -1,12 +1,5 @@
 package org.duet.svg;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * When two SVG texts are "the same", by the rules of the conformance corpus (shared/tools/svgcmp.py): the same
@@ -75,7 +74,8 @@ public final class SvgCompare {
         StringBuilder sb = new StringBuilder();
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c.getNodeType() == Node.ELEMENT_NODE) break;
-            if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) sb.append(c.getNodeValue());
+            if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE)
+                sb.append(c.getNodeValue());
         }
         return sb.toString().strip().replaceAll("\\s+", " ");
     }
@@ -94,7 +94,8 @@ public final class SvgCompare {
         if (!av.keySet().equals(bv.keySet()))
             return here + ": attributes differ: expected " + av.keySet() + ", found " + bv.keySet();
         for (String k : av.keySet())
-            if (!sameValue(av.get(k), bv.get(k))) return here + "@" + k + ": expected '" + av.get(k) + "', found '" + bv.get(k) + "'";
+            if (!sameValue(av.get(k), bv.get(k)))
+                return here + "@" + k + ": expected '" + av.get(k) + "', found '" + bv.get(k) + "'";
         if (!sameValue(text(a), text(b))) return here + ": text expected '" + text(a) + "', found '" + text(b) + "'";
         List<Element> ca = children(a), cb = children(b);
         if (ca.size() != cb.size()) return here + ": " + ca.size() + " children expected, " + cb.size() + " found";

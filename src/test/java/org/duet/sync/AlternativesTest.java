@@ -1,27 +1,27 @@
 package org.duet.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.duet.svg.Renderer;
 import org.duet.svg.SvgElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Ranked drag alternatives ({@link Alternatives}) and the {@code alternatives} command. */
 class AlternativesTest {
     static final String BOXES = "(def [x0 y0 w h sep] [40 28 60 130 110])\n"
             + "(svg (map (\\i (rect 'lightblue' (+ x0 (* i sep)) y0 w h)) [0! 1! 2!]))\n";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void warmUp() {
@@ -73,8 +73,12 @@ class AlternativesTest {
     @Test
     void everyAlternativeMovesTheDraggedBoxExactly() {
         for (Alternatives.Alternative a : alts(BOXES, 1, "Interior", 7, -5)) {
-            assertThat(num(a.program, 1, "x")).as(a.description).isCloseTo(40 + 110 + 7, org.assertj.core.data.Offset.offset(0.01));
-            assertThat(num(a.program, 1, "y")).as(a.description).isCloseTo(28 - 5, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(num(a.program, 1, "x"))
+                    .as(a.description)
+                    .isCloseTo(40 + 110 + 7, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(num(a.program, 1, "y"))
+                    .as(a.description)
+                    .isCloseTo(28 - 5, org.assertj.core.data.Offset.offset(0.01));
             assertThat(num(a.program, 1, "width")).isEqualTo(60);
             assertThat(a.program).contains("[0! 1! 2!]");
         }
@@ -118,7 +122,8 @@ class AlternativesTest {
         String prog = "(def s 10)\n(svg [(rect 'red' 0! 0! (* s s) 5!)])\n";
         assertThat(alts(prog, 0, "RightEdge", -200, 0)).isEmpty();
         // everything frozen
-        assertThat(alts("(svg [(rect 'red' 1! 2! 3! 4!)])", 0, "Interior", 5, 5)).isEmpty();
+        assertThat(alts("(svg [(rect 'red' 1! 2! 3! 4!)])", 0, "Interior", 5, 5))
+                .isEmpty();
         // no movement: nothing to offer
         assertThat(alts(BOXES, 1, "Interior", 0, 0)).isEmpty();
     }
@@ -136,7 +141,8 @@ class AlternativesTest {
     @Test
     void sliderAndInactiveZones() {
         // a slider may move its own literal, frozen or not; for a slider every shape counts as "other"
-        Alternatives.Result r = alts("(def n 3!{1-5})\n(svg [(rect 'red' (* n 10!) 0! 5! 5!)])", Sync.WIDGETS, "IntSlider1", 50, 0);
+        Alternatives.Result r =
+                alts("(def n 3!{1-5})\n(svg [(rect 'red' (* n 10!) 0! 5! 5!)])", Sync.WIDGETS, "IntSlider1", 50, 0);
         assertThat(r).hasSize(1);
         assertThat(r.get(0).description).isEqualTo("change n 3 → 5");
         assertThat(r.get(0).otherShapesMoved).isEqualTo(1);
@@ -149,7 +155,8 @@ class AlternativesTest {
         SyncTable t2 = SyncTesting.table("(def [a b] [1 2])\n(svg [(rect 'red' (+ a b) 0! 5! 5!)])", Heuristics.NONE);
         Zone z2 = Sync.find(t2, 0, "Interior");
         assertThat(z2.active()).isFalse();
-        assertThat(Alternatives.alternatives(t2, z2, 7, 0, 10)).extracting(a -> a.description)
+        assertThat(Alternatives.alternatives(t2, z2, 7, 0, 10))
+                .extracting(a -> a.description)
                 .containsExactly("change a 1 → 8", "change b 2 → 9");
     }
 
@@ -157,8 +164,20 @@ class AlternativesTest {
     void cliJson() throws IOException {
         Path p = dir.resolve("boxes.little");
         Files.writeString(p, BOXES);
-        org.duet.app.CliRun.Result r = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
-                "--dx", "7", "--dy", "-5", "--top", "5", "--json");
+        org.duet.app.CliRun.Result r = SyncCliTest.run(
+                "alternatives",
+                p.toString(),
+                "--shape",
+                "1",
+                "--zone",
+                "Interior",
+                "--dx",
+                "7",
+                "--dy",
+                "-5",
+                "--top",
+                "5",
+                "--json");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -174,26 +193,39 @@ class AlternativesTest {
         assertThat(c.get("col").asInt()).isEqualTo(23);
         assertThat(c.get("old").asDouble()).isEqualTo(40);
         assertThat(c.get("new").asDouble()).isEqualTo(47);
-        assertThat(r.out()).startsWith("{\"alternatives\":[{\"rank\":1,\"description\":\"change x0 40 → 47 and y0 28 → 23\","
-                + "\"changes\":[{\"name\":\"x0\",\"line\":1,\"col\":23,\"old\":40,\"new\":47},");
+        assertThat(r.out())
+                .startsWith("{\"alternatives\":[{\"rank\":1,\"description\":\"change x0 40 → 47 and y0 28 → 23\","
+                        + "\"changes\":[{\"name\":\"x0\",\"line\":1,\"col\":23,\"old\":40,\"new\":47},");
         assertThat(j.get("alternatives")).hasSize(2);
 
-        org.duet.app.CliRun.Result one = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
-                "--dx", "7", "--top", "1", "--json");
+        org.duet.app.CliRun.Result one = SyncCliTest.run(
+                "alternatives",
+                p.toString(),
+                "--shape",
+                "1",
+                "--zone",
+                "Interior",
+                "--dx",
+                "7",
+                "--top",
+                "1",
+                "--json");
         assertThat(new ObjectMapper().readTree(one.out()).get("alternatives")).hasSize(1);
 
-        org.duet.app.CliRun.Result text = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior",
-                "--dx", "7");
+        org.duet.app.CliRun.Result text =
+                SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Interior", "--dx", "7");
         assertThat(text.code()).isZero();
-        assertThat(text.out()).isEqualTo("1. change sep 110 → 117 (1 other shape moves)\n"
-                + "2. change x0 40 → 47 (2 other shapes move)\n");
+        assertThat(text.out())
+                .isEqualTo("1. change sep 110 → 117 (1 other shape moves)\n"
+                        + "2. change x0 40 → 47 (2 other shapes move)\n");
     }
 
     @Test
     void cliErrors() throws IOException {
         Path p = dir.resolve("boxes.little");
         Files.writeString(p, BOXES);
-        org.duet.app.CliRun.Result r = SyncCliTest.run("alternatives", p.toString(), "--shape", "7", "--zone", "Interior", "--dx", "7");
+        org.duet.app.CliRun.Result r =
+                SyncCliTest.run("alternatives", p.toString(), "--shape", "7", "--zone", "Interior", "--dx", "7");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(p + ": ").contains("there is no shape 7").doesNotContain("Exception");
         r = SyncCliTest.run("alternatives", p.toString(), "--shape", "1", "--zone", "Nowhere", "--dx", "7");
@@ -204,7 +236,8 @@ class AlternativesTest {
         r = SyncCliTest.run("alternatives", bad.toString(), "--shape", "0", "--zone", "Interior", "--dx", "7");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(bad.toString()).doesNotContain("Exception");
-        r = SyncCliTest.run("alternatives", dir.resolve("missing.little").toString(), "--shape", "0", "--zone", "Interior");
+        r = SyncCliTest.run(
+                "alternatives", dir.resolve("missing.little").toString(), "--shape", "0", "--zone", "Interior");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).doesNotContain("Exception");
     }

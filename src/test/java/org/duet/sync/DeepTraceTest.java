@@ -1,11 +1,10 @@
 package org.duet.sync;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Zone tables and drags of drawings whose numbers share a computation 9 990 operators deep (found by fuzzing:
@@ -22,7 +21,8 @@ class DeepTraceTest {
         return "(+ 0 ".repeat(DEPTH) + last + ")".repeat(DEPTH);
     }
 
-    @Test void theZoneTableOfManyShapesSharingADeepComputationCompilesWithinItsBudget() {
+    @Test
+    void theZoneTableOfManyShapesSharingADeepComputationCompilesWithinItsBudget() {
         // 1 000 rects, 3 of their numbers each a separate trace over the shared 20 000-node chain: 60 million nodes if
         // every trace were compiled
         String program = "(def d " + chain("100") + ")\n"
@@ -55,7 +55,8 @@ class DeepTraceTest {
         assertThat(Prediction.of(t, first)).isNull();
     }
 
-    @Test void aDragWhoseLiteralsCannotReachTheTargetGivesUpAfterAFewSubstitutes() {
+    @Test
+    void aDragWhoseLiteralsCannotReachTheTargetGivesUpAfterAFewSubstitutes() {
         // 20 points, each coordinate 50! + m·d with its own literal m = 0 and d the chain of zeros: no literal can
         // move any of them, so every one of the 40 elements of the Interior would try all 9 991 substitutes
         StringBuilder pts = new StringBuilder();
@@ -71,7 +72,8 @@ class DeepTraceTest {
         assertThat(d.elements).hasSize(40).noneMatch(e -> e.status == DragResult.Status.SOLVED);
     }
 
-    @Test void aDragOfADeepTraceSolvesItWithItsAssignedLiteral() {
+    @Test
+    void aDragOfADeepTraceSolvesItWithItsAssignedLiteral() {
         String program = "(svg [(line 'black' 2 " + chain("10") + " 20 300 40)])";
         SyncTable t = SyncTesting.table(program);
         DragResult d = Sync.drag(t, t.zone(0, "Point1"), 25, 5);

@@ -1,13 +1,14 @@
 package org.duet.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.duet.svg.Renderer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Point widgets: a pair of numbers annotated (e : Point) can be dragged like a shape's point (interaction.md §2.6). */
 class PointWidgetTest {
-    static final String P = "(def [cx cy] ([100 200] : Point))\n(svg [(circle 'red' cx cy 20) (circle 'blue' (+ cx 50) cy 10)])\n";
+    static final String P =
+            "(def [cx cy] ([100 200] : Point))\n(svg [(circle 'red' cx cy 20) (circle 'blue' (+ cx 50) cy 10)])\n";
 
     @Test
     void aPointAnnotationMakesADraggableWidget() {
@@ -26,10 +27,12 @@ class PointWidgetTest {
 
     @Test
     void onlyPairsOfNumbersAreWidgetsAndFrozenOnesAreInactive() {
-        assertThat(Renderer.render("t", "(def q ([1 2 3] : Point))\n(svg [])").points).isEmpty();
-        assertThat(Renderer.render("t", "(def q ('a' : Point))\n(svg [])").points).isEmpty();
-        SyncTable t = SyncTable.of(Renderer.render("t", "(def [x y] ([5! 6!] : Point))\n(svg [(circle 'red' x y 3)])"),
-                Heuristics.BIASED);
+        assertThat(Renderer.render("t", "(def q ([1 2 3] : Point))\n(svg [])").points)
+                .isEmpty();
+        assertThat(Renderer.render("t", "(def q ('a' : Point))\n(svg [])").points)
+                .isEmpty();
+        SyncTable t = SyncTable.of(
+                Renderer.render("t", "(def [x y] ([5! 6!] : Point))\n(svg [(circle 'red' x y 3)])"), Heuristics.BIASED);
         assertThat(Sync.find(t, Sync.WIDGETS, "PointSlider1").active()).isFalse();
     }
 }

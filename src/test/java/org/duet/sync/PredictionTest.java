@@ -1,12 +1,6 @@
 package org.duet.sync;
 
-import org.duet.lang.DuetException;
-import org.duet.svg.Canvas;
-import org.duet.svg.Renderer;
-import org.duet.svg.SvgElement;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.duet.lang.DuetException;
+import org.duet.svg.Canvas;
+import org.duet.svg.Renderer;
+import org.duet.svg.SvgElement;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Client-side prediction against the real thing: for drags of zones of corpus programs and examples, the predicted
@@ -35,10 +34,15 @@ class PredictionTest {
      * server's verdict handles it in the editor.
      */
     static void nearlyAllPredictedStepsMatchTheRerenderedDrawing() {
-        assertThat(PREDICTED.get()).as("steps predicted over the corpus and the examples").isPositive();
+        assertThat(PREDICTED.get())
+                .as("steps predicted over the corpus and the examples")
+                .isPositive();
         if (org.duet.Corpus.isStandard()) assertThat(PREDICTED.get()).isGreaterThan(1000);
-        assertThat(EXACT.get()).as("exactly predicted steps of %d", PREDICTED.get()).isGreaterThanOrEqualTo(PREDICTED.get() * 95 / 100);
+        assertThat(EXACT.get())
+                .as("exactly predicted steps of %d", PREDICTED.get())
+                .isGreaterThanOrEqualTo(PREDICTED.get() * 95 / 100);
     }
+
     static final double[][] MOVES = {{7, -5}, {-13.5, 22.25}, {40, 31}};
 
     @Test
@@ -65,8 +69,8 @@ class PredictionTest {
 
     @Test
     void colourNumbersAndPolygonPointsArePrintedAsTheCanvasPrintsThem() {
-        String program = "(def [c a] [100 0.5])\n"
-                + "(svg [(polygon [c a] 'black' 2 [[100 300] [160 300] [130 250]])])\n";
+        String program =
+                "(def [c a] [100 0.5])\n" + "(svg [(polygon [c a] 'black' 2 [[100 300] [160 300] [130 250]])])\n";
         SyncTable t = SyncTesting.table(program);
         for (String zone : List.of("Point2", "FillBall", "FillOpacityBall", "Interior")) {
             Prediction p = Prediction.of(t, t.zone(0, zone));
@@ -87,8 +91,10 @@ class PredictionTest {
 
     @Test
     void sameTextAllowsOnlyTheLastBitsOfNumbersToDiffer() {
-        assertThat(Prediction.sameText("M 10.330110161554792 4", "M 10.33011016155479 4")).isTrue();
-        assertThat(Prediction.sameText("rgba(200, 159, 55, 0.9)", "rgba(200, 159, 55, 0.9)")).isTrue();
+        assertThat(Prediction.sameText("M 10.330110161554792 4", "M 10.33011016155479 4"))
+                .isTrue();
+        assertThat(Prediction.sameText("rgba(200, 159, 55, 0.9)", "rgba(200, 159, 55, 0.9)"))
+                .isTrue();
         assertThat(Prediction.sameText("M 10.33 4", "M 10.34 4")).isFalse();
         assertThat(Prediction.sameText("M 1 2", "L 1 2")).isFalse();
         assertThat(Prediction.sameText("1,2 3,4", "1,2 3,4 5,6")).isFalse();
@@ -99,7 +105,9 @@ class PredictionTest {
         Prediction.Step s = p.predict(dx, dy);
         if (s == null) return 0;
         DragResult r = Sync.drag(t, p.zone, dx, dy);
-        assertThat(s.text()).as("%s by (%s, %s): the program text", p.zone.caption(), dx, dy).isEqualTo(r.newText);
+        assertThat(s.text())
+                .as("%s by (%s, %s): the program text", p.zone.caption(), dx, dy)
+                .isEqualTo(r.newText);
         Canvas after;
         try {
             after = Renderer.render("test", r.newText).canvas;
@@ -107,7 +115,8 @@ class PredictionTest {
             return 0; // the server shows the error; nothing to compare
         }
         Canvas before = t.canvas;
-        if (org.duet.svg.CanvasDiff.diff(before, after) == null) return 0; // structure changed: the server's update wins
+        if (org.duet.svg.CanvasDiff.diff(before, after) == null)
+            return 0; // structure changed: the server's update wins
         Set<String> predicted = new HashSet<>();
         int i = 0;
         int branchFlips = 0;
@@ -118,8 +127,8 @@ class PredictionTest {
             if (!got.equals(want)) {
                 branchFlips++;
                 if (System.getProperty("duet.predictDebug") != null)
-                    System.out.println("  " + p.zone.caption() + " (" + dx + "," + dy + ") " + tm.element() + "." + tm.name()
-                            + " predicted " + want + " rendered " + got);
+                    System.out.println("  " + p.zone.caption() + " (" + dx + "," + dy + ") " + tm.element() + "."
+                            + tm.name() + " predicted " + want + " rendered " + got);
             }
         }
         // attributes that changed without a template: control flow changed (the server's patch corrects them)
@@ -140,38 +149,51 @@ class PredictionTest {
 
     @TestFactory
     Stream<DynamicTest> corpusDragsArePredictedExactly() throws Exception {
-        Stream<DynamicTest> each = programs().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            String program = Files.readString(path);
-            Renderer.Result rr;
-            try {
-                rr = Renderer.render("test", program);
-            } catch (DuetException e) {
-                return;
-            }
-            SyncTable t = SyncTable.of(rr, Heuristics.BIASED);
-            int zones = 0, predicted = 0, exact = 0, flips = 0, declined = 0;
-            int shapes = 0;
-            for (ShapeZones sz : t.shapes()) {
-                if (shapes++ >= 25) break; // large drawings: the first 25 shapes
-                for (Zone z : sz.zones) {
-                    if (!z.active()) continue;
-                    zones++;
-                    Prediction p = Prediction.of(t, z);
-                    if (p == null) { declined++; continue; }
-                    for (double[] m : MOVES) {
-                        int c = check(program, t, p, m[0], m[1]);
-                        if (c != 0) { predicted++; PREDICTED.incrementAndGet(); }
-                        if (c > 0) { exact++; EXACT.incrementAndGet(); }
-                        if (c < 0) flips++;
+        Stream<DynamicTest> each = programs()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    String program = Files.readString(path);
+                    Renderer.Result rr;
+                    try {
+                        rr = Renderer.render("test", program);
+                    } catch (DuetException e) {
+                        return;
                     }
-                }
-            }
-            if (System.getProperty("duet.predictDebug") != null)
-                System.out.printf("%s: %d zones, %d declined, %d steps predicted, %d exact, %d control-flow changes%n",
-                        path.getFileName(), zones, declined, predicted, exact, flips);
-        }));
+                    SyncTable t = SyncTable.of(rr, Heuristics.BIASED);
+                    int zones = 0, predicted = 0, exact = 0, flips = 0, declined = 0;
+                    int shapes = 0;
+                    for (ShapeZones sz : t.shapes()) {
+                        if (shapes++ >= 25) break; // large drawings: the first 25 shapes
+                        for (Zone z : sz.zones) {
+                            if (!z.active()) continue;
+                            zones++;
+                            Prediction p = Prediction.of(t, z);
+                            if (p == null) {
+                                declined++;
+                                continue;
+                            }
+                            for (double[] m : MOVES) {
+                                int c = check(program, t, p, m[0], m[1]);
+                                if (c != 0) {
+                                    predicted++;
+                                    PREDICTED.incrementAndGet();
+                                }
+                                if (c > 0) {
+                                    exact++;
+                                    EXACT.incrementAndGet();
+                                }
+                                if (c < 0) flips++;
+                            }
+                        }
+                    }
+                    if (System.getProperty("duet.predictDebug") != null)
+                        System.out.printf(
+                                "%s: %d zones, %d declined, %d steps predicted, %d exact, %d control-flow changes%n",
+                                path.getFileName(), zones, declined, predicted, exact, flips);
+                }));
         // run after every program's test: the totals over all of them
-        return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("totals",
-                PredictionTest::nearlyAllPredictedStepsMatchTheRerenderedDrawing)));
+        return Stream.concat(
+                each,
+                Stream.of(DynamicTest.dynamicTest(
+                        "totals", PredictionTest::nearlyAllPredictedStepsMatchTheRerenderedDrawing)));
     }
 }

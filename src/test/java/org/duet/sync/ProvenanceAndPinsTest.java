@@ -1,5 +1,10 @@
 package org.duet.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
 import org.duet.eval.Runner;
 import org.duet.lang.Loc;
 import org.duet.lang.Parser;
@@ -8,12 +13,6 @@ import org.duet.lang.Program;
 import org.duet.lang.Source;
 import org.duet.svg.Renderer;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProvenanceAndPinsTest {
     static final String BOXES = "(def [x0 y0 w h sep] [40 28 60 130 110])\n"
@@ -56,7 +55,8 @@ class ProvenanceAndPinsTest {
         Provenance.Step s = Provenance.of(r, 2, "x", 2);
         assertThat(s.render()).contains("…");
         assertThatThrownBy(() -> Provenance.of(r, 2, "fill.opacity", 10))
-                .hasMessageContaining("has no number called fill.opacity").hasMessageContaining("x, y, width, height");
+                .hasMessageContaining("has no number called fill.opacity")
+                .hasMessageContaining("x, y, width, height");
         assertThatThrownBy(() -> Provenance.of(r, 9, "x", 10)).hasMessageContaining("no shape 9");
     }
 

@@ -1,10 +1,10 @@
 package org.duet.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.duet.lang.Loc;
 import org.duet.lang.Program;
 import org.duet.lang.Source;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared checks of the sync tests. */
 final class SyncAssertions {
@@ -24,11 +24,18 @@ final class SyncAssertions {
             int sa0 = sa.originalOffset(la.numStart), sb0 = sb.originalOffset(lb.numStart);
             String between = a.substring(pa, sa0), between2 = b.substring(pb, sb0);
             if (!between.equals(between2))
-                assertThat(between2).as(where + ": text before literal " + (i + 1)).isEqualTo(between + " ");
-            assertThat(lb.annotation).as(where + ": annotation of literal " + (i + 1)).isEqualTo(la.annotation);
+                assertThat(between2)
+                        .as(where + ": text before literal " + (i + 1))
+                        .isEqualTo(between + " ");
+            assertThat(lb.annotation)
+                    .as(where + ": annotation of literal " + (i + 1))
+                    .isEqualTo(la.annotation);
             assertThat(lb.range).as(where + ": range of literal " + (i + 1)).isEqualTo(la.range);
             String numeral = b.substring(sb0, sb.originalOffset(lb.numEnd));
-            assertThat(numeral).as(where + ": numeral " + (i + 1)).doesNotContain("e").doesNotContain("E");
+            assertThat(numeral)
+                    .as(where + ": numeral " + (i + 1))
+                    .doesNotContain("e")
+                    .doesNotContain("E");
             pa = sa.originalOffset(la.numEnd);
             pb = sb.originalOffset(lb.numEnd);
         }

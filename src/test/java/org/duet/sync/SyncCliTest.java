@@ -1,24 +1,26 @@
 package org.duet.sync;
 
-import org.duet.app.CliRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.duet.app.CliRun;
 import org.duet.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The zones and drag commands through {@link Main#run(String...)}. */
 class SyncCliTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A command's exit code and output. */
-    static CliRun.Result run(String... args) { return CliRun.run(args); }
+    static CliRun.Result run(String... args) {
+        return CliRun.run(args);
+    }
 
     Path file(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -28,14 +30,17 @@ class SyncCliTest {
 
     @Test
     void zonesJson() throws IOException {
-        Path p = file("a.little", "(def [x0 y0] [10 20])\n(svg [(rect 'red' x0 y0 30! 40!) ['g' [] []] (rect 'red' 1! 2! 3! 4!)])\n");
+        Path p = file(
+                "a.little",
+                "(def [x0 y0] [10 20])\n(svg [(rect 'red' x0 y0 30! 40!) ['g' [] []] (rect 'red' 1! 2! 3! 4!)])\n");
         CliRun.Result r = run("zones", "--json", p.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("{\"shapes\":[{\"shape\":0,\"kind\":\"rect\",\"zones\":[{\"zone\":\"Interior\","
-                + "\"active\":true,\"changes\":[{\"attribute\":\"x\",\"location\":{\"name\":\"x0\",\"line\":1,\"col\":15,"
-                + "\"value\":10}},{\"attribute\":\"y\",\"location\":{\"name\":\"y0\",\"line\":1,\"col\":18,\"value\":20}}]},"
-                + "{\"zone\":\"TopLeft\",");
+        assertThat(r.out())
+                .startsWith("{\"shapes\":[{\"shape\":0,\"kind\":\"rect\",\"zones\":[{\"zone\":\"Interior\","
+                        + "\"active\":true,\"changes\":[{\"attribute\":\"x\",\"location\":{\"name\":\"x0\",\"line\":1,\"col\":15,"
+                        + "\"value\":10}},{\"attribute\":\"y\",\"location\":{\"name\":\"y0\",\"line\":1,\"col\":18,\"value\":20}}]},"
+                        + "{\"zone\":\"TopLeft\",");
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("shapes")).hasSize(2);
         assertThat(j.get("shapes").get(1).get("shape").asInt()).isEqualTo(2);
@@ -54,8 +59,23 @@ class SyncCliTest {
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("sliders").get(0).get("zone").asText()).isEqualTo("IntSlider1");
-        assertThat(j.get("sliders").get(0).get("changes").get(0).get("location").get("name").asText()).isEqualTo("n");
-        assertThat(j.get("shapes").get(0).get("zones").get(0).get("changes").get(1).get("location").get("name").asText())
+        assertThat(j.get("sliders")
+                        .get(0)
+                        .get("changes")
+                        .get(0)
+                        .get("location")
+                        .get("name")
+                        .asText())
+                .isEqualTo("n");
+        assertThat(j.get("shapes")
+                        .get(0)
+                        .get("zones")
+                        .get(0)
+                        .get("changes")
+                        .get(1)
+                        .get("location")
+                        .get("name")
+                        .asText())
                 .isEqualTo("x'");
     }
 
@@ -78,7 +98,8 @@ class SyncCliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("(def [x0 y0] [17 15])\n(svg [(rect 'red' x0 y0 23 45)])\n");
         assertThat(r.err()).isEmpty();
-        CliRun.Result s = run("drag", p.toString(), "--shape", "0", "--zone", "Interior", "--dx", "2.5", "--heuristics", "fair");
+        CliRun.Result s =
+                run("drag", p.toString(), "--shape", "0", "--zone", "Interior", "--dx", "2.5", "--heuristics", "fair");
         assertThat(s.out()).startsWith("(def [x0 y0] [12.5 20])");
     }
 
@@ -102,7 +123,8 @@ class SyncCliTest {
         CliRun.Result noShape = run("drag", p.toString(), "--shape", "9", "--zone", "Interior", "--dx", "1");
         assertThat(noShape.err()).contains("there is no shape 9");
         // a conflict is a warning: the width follows, the height cannot
-        CliRun.Result partial = run("drag", p.toString(), "--shape", "1", "--zone", "BotRight", "--dx", "7", "--dy", "2");
+        CliRun.Result partial =
+                run("drag", p.toString(), "--shape", "1", "--zone", "BotRight", "--dx", "7", "--dy", "2");
         assertThat(partial.code()).isZero();
         assertThat(partial.out()).isEqualTo("(svg [(rect 'red' 1! 2! 3! 4!) (square 'red' 1 2 10)])");
         assertThat(partial.err()).contains("warning: height does not follow the drag");
@@ -123,7 +145,8 @@ class SyncCliTest {
         CliRun.Result d = run("drag", p.toString(), "--shape", "0", "--zone", "Interior");
         assertThat(d.code()).isEqualTo(1);
         assertThat(d.err()).startsWith(p + ":2:1: ");
-        CliRun.Result missing = run("drag", dir.resolve("nope.little").toString(), "--shape", "0", "--zone", "Interior");
+        CliRun.Result missing =
+                run("drag", dir.resolve("nope.little").toString(), "--shape", "0", "--zone", "Interior");
         assertThat(missing.err()).contains("no such file");
         assertThat(missing.code()).isEqualTo(1);
     }

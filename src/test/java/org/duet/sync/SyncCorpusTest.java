@@ -1,5 +1,15 @@
 package org.duet.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.duet.Corpus;
 import org.duet.eval.Interpreter;
 import org.duet.eval.Limits;
@@ -10,17 +20,6 @@ import org.duet.svg.Canvas;
 import org.duet.svg.Renderer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over every corpus program that renders: every active zone of every shape is dragged by (7, −5) and the new program
@@ -35,12 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyncCorpusTest {
     static final double DX = 7, DY = -5;
 
-    static List<Path> programs() { return Corpus.programs(); }
+    static List<Path> programs() {
+        return Corpus.programs();
+    }
 
     /** Totals over the whole corpus, by outcome. */
     static final Map<String, Integer> TOTALS = new TreeMap<>();
 
-    static synchronized void count(String what) { TOTALS.merge(what, 1, Integer::sum); }
+    static synchronized void count(String what) {
+        TOTALS.merge(what, 1, Integer::sum);
+    }
 
     @TestFactory
     Stream<DynamicTest> everyActiveZoneFollowsADrag() throws IOException {
@@ -51,7 +54,8 @@ class SyncCorpusTest {
         }
         tests.add(DynamicTest.dynamicTest("totals", () -> {
             System.out.println("SyncCorpusTest totals: " + TOTALS);
-            int elements = TOTALS.getOrDefault("element SOLVED", 0) + TOTALS.getOrDefault("element CONFLICT", 0)
+            int elements = TOTALS.getOrDefault("element SOLVED", 0)
+                    + TOTALS.getOrDefault("element CONFLICT", 0)
                     + TOTALS.getOrDefault("element NO_SOLUTION", 0);
             assertThat(TOTALS.getOrDefault("zones dragged", 0)).isGreaterThan(10000);
             assertThat(TOTALS.getOrDefault("programs", 0)).isGreaterThanOrEqualTo(60);
@@ -85,15 +89,16 @@ class SyncCorpusTest {
         // the other heuristics, on the first few shapes of each program
         for (Heuristics h : new Heuristics[] {Heuristics.FAIR, Heuristics.NONE}) {
             SyncTable other = Sync.table(r, h);
-            for (ShapeZones s : other.shapes().subList(0, Math.min(3, other.shapes().size())))
+            for (ShapeZones s :
+                    other.shapes().subList(0, Math.min(3, other.shapes().size())))
                 for (Zone z : s.zones) if (z.active()) checkDrag(p, other, z);
         }
     }
 
     static void checkDrag(Path p, SyncTable table, Zone z) {
         count(table.heuristics == Heuristics.BIASED ? "zones dragged" : "zones dragged " + table.heuristics.word());
-        String where = p.getFileName() + " shape " + z.shape + " (" + z.kind + ") " + z.name + " "
-                + table.heuristics.word();
+        String where =
+                p.getFileName() + " shape " + z.shape + " (" + z.kind + ") " + z.name + " " + table.heuristics.word();
         DragResult d = Sync.drag(table, z, DX, DY);
         Program old = table.program();
         Program neu = Interpreter.parse(p.toString(), d.newText);
@@ -110,14 +115,19 @@ class SyncCorpusTest {
             count("drags whose new program fails at run time (control flow)");
             for (DragResult.Element el : d.elements)
                 if (el.status == DragResult.Status.SOLVED)
-                    assertThat(Math.abs(el.predicted - el.target)).as(where + " " + el.attribute).isLessThanOrEqualTo(0.01 + 1e-6);
+                    assertThat(Math.abs(el.predicted - el.target))
+                            .as(where + " " + el.attribute)
+                            .isLessThanOrEqualTo(0.01 + 1e-6);
             return;
         }
         Canvas c2 = r2.canvas;
-        boolean sameStructure = c2.elements().size() == table.canvas().elements().size()
-                && SyncTable.kindOf(c2.elements().get(z.shape)).equals(z.kind);
-        Map<String, Feature> before = Features.values(old, table.canvas().elements().get(z.shape));
-        Map<String, Feature> after = sameStructure ? Features.values(neu, c2.elements().get(z.shape)) : null;
+        boolean sameStructure =
+                c2.elements().size() == table.canvas().elements().size()
+                        && SyncTable.kindOf(c2.elements().get(z.shape)).equals(z.kind);
+        Map<String, Feature> before =
+                Features.values(old, table.canvas().elements().get(z.shape));
+        Map<String, Feature> after =
+                sameStructure ? Features.values(neu, c2.elements().get(z.shape)) : null;
         List<TriggerElement> trig = z.trigger();
         double[] written = table.base.clone();
         for (Map.Entry<Integer, Double> c : d.changedLocs.entrySet()) written[c.getKey()] = c.getValue();
@@ -130,7 +140,9 @@ class SyncCorpusTest {
             String at = where + " " + e.attribute + " (" + e.status + (e.reason == null ? "" : ": " + e.reason) + ")";
             assertThat(e.predicted).as(at + " prediction").isEqualTo(ex.eval(written));
             if (e.status == DragResult.Status.SOLVED) {
-                assertThat(Math.abs(e.predicted - e.target)).as(at + " predicted vs target").isLessThanOrEqualTo(0.01 + 1e-6);
+                assertThat(Math.abs(e.predicted - e.target))
+                        .as(at + " predicted vs target")
+                        .isLessThanOrEqualTo(0.01 + 1e-6);
             } else {
                 assertThat(e.reason).as(at).isNotBlank();
                 if (e.status == DragResult.Status.CONFLICT) {
@@ -138,12 +150,17 @@ class SyncCorpusTest {
                     boolean shares = false;
                     for (int j = 0; j < trig.size() && !shares; j++) {
                         if (j == i) continue;
-                        for (int id : trig.get(j).feature.expr.leaves) if (ex.hasLeaf(id) && table.candidate[id]) shares = true;
+                        for (int id : trig.get(j).feature.expr.leaves)
+                            if (ex.hasLeaf(id) && table.candidate[id]) shares = true;
                     }
-                    assertThat(shares).as(at + ": shares a location with another element").isTrue();
+                    assertThat(shares)
+                            .as(at + ": shares a location with another element")
+                            .isTrue();
                 } else {
                     // the documented reason: no value of its location reaches the target
-                    assertThat(Solver.solve(ex, trig.get(i).loc.id(), e.target, written)).as(at + ": solvable").isNull();
+                    assertThat(Solver.solve(ex, trig.get(i).loc.id(), e.target, written))
+                            .as(at + ": solvable")
+                            .isNull();
                 }
             }
             if (after == null) {
@@ -156,8 +173,10 @@ class SyncCorpusTest {
             // the output differs from what the traces predict: control flow must have changed
             String shapeBefore = before.get(e.attribute).expr == null ? "?" : shape(old, before.get(e.attribute));
             String shapeAfter = shape(neu, f2);
-            assertThat(shapeAfter).as(at + ": output " + f2.value + " differs from the prediction " + e.predicted
-                    + " although the trace is computed the same way").isNotEqualTo(shapeBefore);
+            assertThat(shapeAfter)
+                    .as(at + ": output " + f2.value + " differs from the prediction " + e.predicted
+                            + " although the trace is computed the same way")
+                    .isNotEqualTo(shapeBefore);
             count("element control flow changed (trace)");
             if (Boolean.getBoolean("duet.syncDebug")) System.out.println("FLOW " + at + " " + d.changedLocs);
         }

@@ -1,10 +1,10 @@
 package org.duet.sync;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duet.sync.SyncTesting.locs;
 import static org.duet.sync.SyncTesting.table;
+
+import org.junit.jupiter.api.Test;
 
 /** Candidates (interaction.md §1.2) and the heuristics Biased, Fair and None (§3.1), inactive zones (§2.5). */
 class SyncHeuristicsTest {
@@ -84,7 +84,8 @@ class SyncHeuristicsTest {
     @Test
     void biasedCountsPathData() {
         // a is used twice in the path, b nowhere else: Duet counts path data, so the rect's x takes b
-        String p = "(def [a b] [1 2])\n(svg [(rect 'red' (+ a b) 0! 5! 5!) (path 'none' 'black' 1! ['M' a 0! 'L' a 0!])])";
+        String p =
+                "(def [a b] [1 2])\n(svg [(rect 'red' (+ a b) 0! 5! 5!) (path 'none' 'black' 1! ['M' a 0! 'L' a 0!])])";
         assertThat(locs(table(p), 0, "Interior")).containsExactly("b");
     }
 
@@ -110,8 +111,9 @@ class SyncHeuristicsTest {
         assertThat(Sync.drag(p, 0, "TopLeft", 7, -5, Heuristics.BIASED).newText)
                 .isEqualTo("# unannotated-numbers: n!\n(svg [(rect 'red' 10 15? 23~ 40)])");
         // the default option n? leaves them thawed
-        assertThat(SyncTesting.trigger(table("# unannotated-numbers: n?\n(svg [(rect 'red' 10 20 30 40)])"), 0,
-                "Interior")).containsExactly("x:loc_1", "y:loc_2");
+        assertThat(SyncTesting.trigger(
+                        table("# unannotated-numbers: n?\n(svg [(rect 'red' 10 20 30 40)])"), 0, "Interior"))
+                .containsExactly("x:loc_1", "y:loc_2");
     }
 
     @Test

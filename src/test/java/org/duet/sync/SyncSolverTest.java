@@ -1,9 +1,9 @@
 package org.duet.sync;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** The solver (interaction.md §4): term solver, top-down inverter, Newton fallback, guards. */
 class SyncSolverTest {
@@ -14,17 +14,28 @@ class SyncSolverTest {
 
         Case(String expr) {
             table = SyncTesting.table("(def [x y z] [3 4 0.5])\n(svg [(rect 'red' " + expr + " 0! 1! 1!)])");
-            Feature f = table.allFeatures.stream().filter(g -> g.key.equals("x")).findFirst().orElseThrow();
+            Feature f = table.allFeatures.stream()
+                    .filter(g -> g.key.equals("x"))
+                    .findFirst()
+                    .orElseThrow();
             this.expr = f.expr;
         }
 
         int id(String name) {
-            return table.program.locs().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
+            return table.program.locs().stream()
+                    .filter(l -> l.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
         }
 
-        double term(String unknown, double target) { return Solver.term(expr, id(unknown), target, table.base); }
+        double term(String unknown, double target) {
+            return Solver.term(expr, id(unknown), target, table.base);
+        }
 
-        double topDown(String unknown, double target) { return Solver.topDown(expr, id(unknown), target, table.base); }
+        double topDown(String unknown, double target) {
+            return Solver.topDown(expr, id(unknown), target, table.base);
+        }
 
         Double solve(String unknown, double target) {
             Solver.Solution s = Solver.solve(expr, id(unknown), target, table.base);
@@ -112,19 +123,19 @@ class SyncSolverTest {
         // mod (which floors its operands): the same period, the middle of the unit interval
         assertThat(new Case("(mod (* x 10) 7)").solve("x", 5)).isEqualTo(3.35, within(1e-12)); // 30 mod 7 = 2 → 33.5
         assertThat(new Case("(mod (* x 10) 7)").solve("x", 7)).isNull(); // out of the divisor's range
-        assertThat(new Case("(mod 10 x)").solve("x", 2)).isNull();     // unknown divisor
+        assertThat(new Case("(mod 10 x)").solve("x", 2)).isNull(); // unknown divisor
     }
 
     @Test
     void failuresAreGuarded() {
         assertThat(new Case("(mod 7 x)").topDown("x", 2)).isNaN();
-        assertThat(new Case("(- x x)").solve("x", 1)).isNull();        // does not depend on x
+        assertThat(new Case("(- x x)").solve("x", 1)).isNull(); // does not depend on x
         assertThat(new Case("(* x 0)").solve("x", 1)).isNull();
-        assertThat(new Case("(sqrt x)").solve("x", -1)).isNull();      // no real solution
+        assertThat(new Case("(sqrt x)").solve("x", -1)).isNull(); // no real solution
         assertThat(new Case("(cos x)").solve("x", 2)).isNull();
-        assertThat(new Case("(/ 1 x)").solve("x", 0)).isNull();        // only at infinity
+        assertThat(new Case("(/ 1 x)").solve("x", 0)).isNull(); // only at infinity
         assertThat(new Case("(pow x 0.5)").solve("x", -2)).isNull();
-        assertThat(new Case("(+ y 1)").solve("x", 3)).isNull();        // x not in the trace
+        assertThat(new Case("(+ y 1)").solve("x", 3)).isNull(); // x not in the trace
         // ill-conditioned: x · cos(π/2) ≈ x · 6e-17 would need x ≈ 1e17
         assertThat(new Case("(* x (cos (/ (pi) 2)))").solve("x", 7)).isNull();
     }

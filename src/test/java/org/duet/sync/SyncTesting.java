@@ -1,17 +1,20 @@
 package org.duet.sync;
 
-import org.duet.svg.Renderer;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.duet.svg.Renderer;
 
 /** Helpers of the sync tests. */
 final class SyncTesting {
     private SyncTesting() {}
 
-    static SyncTable table(String program) { return table(program, Heuristics.BIASED); }
+    static SyncTable table(String program) {
+        return table(program, Heuristics.BIASED);
+    }
 
-    static SyncTable table(String program, Heuristics h) { return SyncTable.of(Renderer.render("test", program), h); }
+    static SyncTable table(String program, Heuristics h) {
+        return SyncTable.of(Renderer.render("test", program), h);
+    }
 
     static DragResult drag(String program, int shape, String zone, double dx, double dy) {
         return Sync.drag(program, shape, zone, dx, dy, Heuristics.BIASED);

@@ -1,14 +1,14 @@
 package org.duet.sync;
 
-import org.duet.eval.Interpreter;
-import org.duet.lang.Program;
-import org.duet.svg.Renderer;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duet.sync.SyncTesting.drag;
 import static org.duet.sync.SyncTesting.dragText;
+
+import org.duet.eval.Interpreter;
+import org.duet.lang.Program;
+import org.duet.svg.Renderer;
+import org.junit.jupiter.api.Test;
 
 /** Writing solutions back (interaction.md §4.5): only numerals change, frozen never, numbers short. */
 class SyncWriteBackTest {
@@ -19,7 +19,12 @@ class SyncWriteBackTest {
     }
 
     static double x(String program, int shape) {
-        return Renderer.render("t", program).canvas.elements().get(shape).attr("x").number();
+        return Renderer.render("t", program)
+                .canvas
+                .elements()
+                .get(shape)
+                .attr("x")
+                .number();
     }
 
     @Test
@@ -36,8 +41,12 @@ class SyncWriteBackTest {
         assertThat(p).contains("[40 112.33]");
         assertThat(Math.abs(x(p, 3) - (40 + 330 + 7))).isLessThanOrEqualTo(0.01);
         // a literal that many shapes multiply needs more digits
-        String q = dragText("(def k 2)\n(svg [(rect 'red' (* k 1000!) 0! 1! 1!) (rect 'red' (* k 7!) 0! 1! 1!)])",
-                0, "Interior", 1, 0);
+        String q = dragText(
+                "(def k 2)\n(svg [(rect 'red' (* k 1000!) 0! 1! 1!) (rect 'red' (* k 7!) 0! 1! 1!)])",
+                0,
+                "Interior",
+                1,
+                0);
         assertThat(q).startsWith("(def k 2.001)");
         String r = dragText("(def k 2)\n(svg [(rect 'red' (* k 3000!) 0! 1! 1!)])", 0, "Interior", 1, 0);
         assertThat(r).startsWith("(def k 2.000333)"); // 2.00033 would put x 0.01 off
@@ -49,15 +58,19 @@ class SyncWriteBackTest {
         String p = "(def k 0.0000001)\n(svg [(rect 'red' (* k 100000000!) 0! 1! 1!)])";
         String q = dragText(p, 0, "Interior", 7, 0);
         assertThat(q).startsWith("(def k 0.00000017)").doesNotContain("e-");
-        String tiny = dragText("(def k 0.5)\n(svg [(rect 'red' (* k 1000000!) 0! 1! 1!)])", 0, "Interior", -499999.9, 0);
+        String tiny =
+                dragText("(def k 0.5)\n(svg [(rect 'red' (* k 1000000!) 0! 1! 1!)])", 0, "Interior", -499999.9, 0);
         assertThat(tiny).startsWith("(def k 0.0000001)");
     }
 
     @Test
     void onlyNumeralsChangeLayoutCommentsAndAnnotationsStay() {
-        String p = "; a comment 10\r\n(def [x y] [10? 20])   ; x and y\r\n\r\n(svg [(rect 'red' x y 30 40{0-100})])\r\n";
+        String p =
+                "; a comment 10\r\n(def [x y] [10? 20])   ; x and y\r\n\r\n(svg [(rect 'red' x y 30 40{0-100})])\r\n";
         DragResult r = drag(p, 0, "Interior", 7, -5);
-        assertThat(r.newText).isEqualTo("; a comment 10\r\n(def [x y] [17? 15])   ; x and y\r\n\r\n(svg [(rect 'red' x y 30 40{0-100})])\r\n");
+        assertThat(r.newText)
+                .isEqualTo(
+                        "; a comment 10\r\n(def [x y] [17? 15])   ; x and y\r\n\r\n(svg [(rect 'red' x y 30 40{0-100})])\r\n");
         Program old = Interpreter.parse("a", p), neu = Interpreter.parse("b", r.newText);
         SyncAssertions.onlyNumeralsDiffer(old, neu, "layout");
         assertThat(r.changedLocs).containsOnlyKeys(1, 2);
@@ -112,9 +125,12 @@ class SyncWriteBackTest {
         assertThat(d.exact()).isTrue();
         Renderer.Result after = Renderer.render("t", d.newText);
         Renderer.Result before = Renderer.render("t", p);
-        double x0 = before.canvas.elements().get(0).attr("cx").number(), y0 = before.canvas.elements().get(0).attr("cy").number();
-        assertThat(after.canvas.elements().get(0).attr("cx").number() - x0).isCloseTo(7, org.assertj.core.api.Assertions.within(0.01));
-        assertThat(after.canvas.elements().get(0).attr("cy").number() - y0).isCloseTo(-5, org.assertj.core.api.Assertions.within(0.01));
+        double x0 = before.canvas.elements().get(0).attr("cx").number(),
+                y0 = before.canvas.elements().get(0).attr("cy").number();
+        assertThat(after.canvas.elements().get(0).attr("cx").number() - x0)
+                .isCloseTo(7, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(after.canvas.elements().get(0).attr("cy").number() - y0)
+                .isCloseTo(-5, org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test
@@ -133,14 +149,20 @@ class SyncWriteBackTest {
     void unknownAndInactiveZonesAreErrors() {
         String p = "(svg [(rect 'red' 1! 2! 3! 4!) ['g' [] []]])";
         assertThatThrownBy(() -> Sync.drag(p, 0, "Interior", 1, 1, Heuristics.BIASED))
-                .isInstanceOf(SyncException.class).hasMessageContaining("inactive");
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("inactive");
         assertThatThrownBy(() -> Sync.drag(p, 0, "Middle", 1, 1, Heuristics.BIASED))
-                .isInstanceOf(SyncException.class).hasMessageContaining("no zone Middle").hasMessageContaining("TopLeft");
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("no zone Middle")
+                .hasMessageContaining("TopLeft");
         assertThatThrownBy(() -> Sync.drag(p, 1, "Interior", 1, 1, Heuristics.BIASED))
-                .isInstanceOf(SyncException.class).hasMessageContaining("has no zones");
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("has no zones");
         assertThatThrownBy(() -> Sync.drag(p, 7, "Interior", 1, 1, Heuristics.BIASED))
-                .isInstanceOf(SyncException.class).hasMessageContaining("no shape 7");
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("no shape 7");
         assertThatThrownBy(() -> Sync.drag(p, Sync.WIDGETS, "IntSlider1", 1, 1, Heuristics.BIASED))
-                .isInstanceOf(SyncException.class).hasMessageContaining("no slider");
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("no slider");
     }
 }

@@ -1,19 +1,18 @@
 package org.duet.sync;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duet.sync.SyncTesting.dragText;
 import static org.duet.sync.SyncTesting.table;
 import static org.duet.sync.SyncTesting.trigger;
 import static org.duet.sync.SyncTesting.zoneNames;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** The zones of every shape kind, their attributes and update rules (interaction.md §2.2, §2.3, §2.6). */
 class SyncZonesTest {
-    static final List<String> NINE = List.of("Interior", "TopLeft", "TopEdge", "TopRight", "RightEdge", "BotRight",
-            "BotEdge", "BotLeft", "LeftEdge");
+    static final List<String> NINE = List.of(
+            "Interior", "TopLeft", "TopEdge", "TopRight", "RightEdge", "BotRight", "BotEdge", "BotLeft", "LeftEdge");
 
     @Test
     void rectZonesAndRules() {
@@ -94,8 +93,8 @@ class SyncZonesTest {
         String p = "(svg [(polygon 'red' 'black' 1 [[0 0] [10 0] [10 10]])])";
         SyncTable t = table(p);
         assertThat(zoneNames(t, 0)).startsWith("Point1", "Point2", "Point3", "Edge1", "Edge2", "Edge3", "Interior");
-        assertThat(trigger(t, 0, "Edge3")).containsExactly("points[3].x:loc_6", "points[3].y:loc_7",
-                "points[1].x:loc_2", "points[1].y:loc_3");
+        assertThat(trigger(t, 0, "Edge3"))
+                .containsExactly("points[3].x:loc_6", "points[3].y:loc_7", "points[1].x:loc_2", "points[1].y:loc_3");
         assertThat(dragText(p, 0, "Point2", 7, -5)).contains("[[0 0] [17 -5] [10 10]]");
         assertThat(dragText(p, 0, "Edge3", 7, -5)).contains("[[7 -5] [10 0] [17 5]]");
         assertThat(dragText(p, 0, "Interior", 7, -5)).contains("[[7 -5] [17 -5] [17 5]]");
@@ -122,11 +121,12 @@ class SyncZonesTest {
 
     @Test
     void pathPointsOfAbsoluteCommandsIncludingControlPoints() {
-        String p = "(svg [(path 'none' 'black' 1 ['M' 10 10 'C' 20 0 30 0 40 10 'l' 5 5 'H' 50 'A' 5 5 0 0 1 60 60 'Q' 1 2 3 4 'Z'])])";
+        String p =
+                "(svg [(path 'none' 'black' 1 ['M' 10 10 'C' 20 0 30 0 40 10 'l' 5 5 'H' 50 'A' 5 5 0 0 1 60 60 'Q' 1 2 3 4 'Z'])])";
         SyncTable t = table(p);
         // M: 1, C: 3, A: end point, Q: 2 — relative l and H get none
-        assertThat(zoneNames(t, 0)).startsWith("Point1", "Point2", "Point3", "Point4", "Point5", "Point6", "Point7",
-                "Interior");
+        assertThat(zoneNames(t, 0))
+                .startsWith("Point1", "Point2", "Point3", "Point4", "Point5", "Point6", "Point7", "Interior");
         assertThat(zoneNames(t, 0)).doesNotContain("Point8", "Edge1");
         assertThat(trigger(t, 0, "Point5")).containsExactly("d[5].x:loc_18", "d[5].y:loc_19");
         assertThat(dragText(p, 0, "Point3", 7, -5)).contains("'C' 20 0 37 -5 40 10");
@@ -151,15 +151,22 @@ class SyncZonesTest {
         assertThat(t.shape(0).kind).isEqualTo("rect");
         assertThat(t.shape(1)).isNull();
         assertThat(t.shape(2).kind).isEqualTo("circle");
-        assertThat(dragText(p, 2, "Interior", 1, 1)).isEqualTo("(svg [(rect 'red' 1 2 3 4) ['g' [] [(circle 'red' 6 7 7)]]])");
+        assertThat(dragText(p, 2, "Interior", 1, 1))
+                .isEqualTo("(svg [(rect 'red' 1 2 3 4) ['g' [] [(circle 'red' 6 7 7)]]])");
     }
 
     @Test
     void colourWidgetsChangeColourNumberAndOpacity() {
         String p = "(svg [(rawRect [100 0.5] [200 0.25] 3 10 20 30 40 0)])";
         SyncTable t = table(p);
-        assertThat(zoneNames(t, 0)).containsSequence("FillBall", "StrokeBall", "FillOpacityBall", "StrokeOpacityBall",
-                "StrokeWidthBall", "RotateBall");
+        assertThat(zoneNames(t, 0))
+                .containsSequence(
+                        "FillBall",
+                        "StrokeBall",
+                        "FillOpacityBall",
+                        "StrokeOpacityBall",
+                        "StrokeWidthBall",
+                        "RotateBall");
         // n' = clamp(n + 2dx, 0, 499)
         assertThat(dragText(p, 0, "FillBall", 7, -5)).startsWith("(svg [(rawRect [114 0.5] [200 0.25] 3");
         assertThat(dragText(p, 0, "StrokeBall", 400, 0)).startsWith("(svg [(rawRect [100 0.5] [499 0.25] 3");
@@ -191,11 +198,15 @@ class SyncZonesTest {
         SyncTable t = table(p);
         assertThat(t.widgets()).extracting(z -> z.name).containsExactly("IntSlider1", "NumSlider2", "NumSlider3");
         // v' = clamp(v + dx/100·(hi − lo), lo, hi), an Int slider rounds
-        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "IntSlider1", 23, 99).newText).startsWith("(def n 5{1-10})");
-        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "IntSlider1", 500, 0).newText).startsWith("(def n 10{1-10})");
+        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "IntSlider1", 23, 99).newText)
+                .startsWith("(def n 5{1-10})");
+        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "IntSlider1", 500, 0).newText)
+                .startsWith("(def n 10{1-10})");
         // §9 #12: integer bounds but a fractional value make a Num slider; a frozen slider literal still moves
-        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "NumSlider2", 20, 0).newText).contains("(def k 0.7!{0-1})");
-        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "NumSlider3", -10, 0).newText).contains("(def f 2{0-5})");
+        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "NumSlider2", 20, 0).newText)
+                .contains("(def k 0.7!{0-1})");
+        assertThat(SyncTesting.drag(p, Sync.WIDGETS, "NumSlider3", -10, 0).newText)
+                .contains("(def f 2{0-5})");
     }
 
     @Test

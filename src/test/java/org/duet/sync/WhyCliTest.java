@@ -1,19 +1,19 @@
 package org.duet.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The why command through the command line. */
 class WhyCliTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void listsNumbersExplainsOneAndNamesTheValidOnes() throws IOException {
@@ -24,7 +24,8 @@ class WhyCliTest {
         assertThat(list.out()).contains("x = 150").contains("height = 130");
         org.duet.app.CliRun.Result tree = SyncCliTest.run("why", p.toString(), "--shape", "1", "--attr", "x");
         assertThat(tree.code()).isZero();
-        assertThat(tree.out()).startsWith("x of rect 1 = 150\n  (+) = 150   in function boxi, line 3\n    x0 = 40   line 1");
+        assertThat(tree.out())
+                .startsWith("x of rect 1 = 150\n  (+) = 150   in function boxi, line 3\n    x0 = 40   line 1");
         org.duet.app.CliRun.Result json = SyncCliTest.run("why", p.toString(), "--shape", "1", "--attr", "x", "--json");
         JsonNode n = new ObjectMapper().readTree(json.out());
         assertThat(n.at("/children/0/children/0/label").asText()).isEqualTo("x0");

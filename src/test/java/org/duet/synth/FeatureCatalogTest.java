@@ -1,14 +1,13 @@
 package org.duet.synth;
 
-import org.duet.svg.Renderer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.duet.svg.Renderer;
+import org.junit.jupiter.api.Test;
 
 /** Feature names, values, kinds and geometry (interaction.md §7.2). */
 class FeatureCatalogTest {
@@ -21,9 +20,28 @@ class FeatureCatalogTest {
     @Test
     void rectFeatures() {
         Map<String, FeatureInfo> fs = features("(svg [(rect 'red' 10 20 100 50)])", 0);
-        assertThat(fs.keySet()).containsExactly("rectTLX", "rectTLY", "rectTRX", "rectTRY", "rectBLX", "rectBLY",
-                "rectBRX", "rectBRY", "rectTCX", "rectTCY", "rectCRX", "rectCRY", "rectBCX", "rectBCY", "rectCLX",
-                "rectCLY", "rectCX", "rectCY", "rectWidth", "rectHeight");
+        assertThat(fs.keySet())
+                .containsExactly(
+                        "rectTLX",
+                        "rectTLY",
+                        "rectTRX",
+                        "rectTRY",
+                        "rectBLX",
+                        "rectBLY",
+                        "rectBRX",
+                        "rectBRY",
+                        "rectTCX",
+                        "rectTCY",
+                        "rectCRX",
+                        "rectCRY",
+                        "rectBCX",
+                        "rectBCY",
+                        "rectCLX",
+                        "rectCLY",
+                        "rectCX",
+                        "rectCY",
+                        "rectWidth",
+                        "rectHeight");
         assertThat(fs.get("rectCRX").value).isEqualTo(110);
         assertThat(fs.get("rectCRY").value).isEqualTo(45);
         assertThat(fs.get("rectCRX").kind).isEqualTo(FeatureInfo.Kind.X);
@@ -52,13 +70,17 @@ class FeatureCatalogTest {
         Map<String, FeatureInfo> e = features("(svg [(ellipse 'red' 100 50 30 10)])", 0);
         assertThat(e.get("ellipseCRX").value).isEqualTo(130);
         assertThat(e.get("ellipseRY").value).isEqualTo(10);
-        assertThat(new double[] {e.get("ellipseRY").x1, e.get("ellipseRY").y1, e.get("ellipseRY").x2, e.get("ellipseRY").y2})
+        assertThat(new double[] {
+                    e.get("ellipseRY").x1, e.get("ellipseRY").y1, e.get("ellipseRY").x2, e.get("ellipseRY").y2
+                })
                 .containsExactly(100, 40, 100, 50);
-        Map<String, FeatureInfo> b = features("(svg [['BOX' [['LEFT' 10] ['TOP' 20] ['RIGHT' 90] ['BOT' 60] ['fill' 'red']] []]])", 0);
+        Map<String, FeatureInfo> b =
+                features("(svg [['BOX' [['LEFT' 10] ['TOP' 20] ['RIGHT' 90] ['BOT' 60] ['fill' 'red']] []]])", 0);
         assertThat(b.get("boxCX").value).isEqualTo(50);
         assertThat(b.get("boxWidth").value).isEqualTo(80);
         assertThat(b.get("boxBRY").value).isEqualTo(60);
-        Map<String, FeatureInfo> o = features("(svg [['OVAL' [['LEFT' 10] ['TOP' 20] ['RIGHT' 90] ['BOT' 60] ['fill' 'red']] []]])", 0);
+        Map<String, FeatureInfo> o =
+                features("(svg [['OVAL' [['LEFT' 10] ['TOP' 20] ['RIGHT' 90] ['BOT' 60] ['fill' 'red']] []]])", 0);
         assertThat(o.get("ovalRX").value).isEqualTo(40);
         assertThat(o.get("ovalCY").value).isEqualTo(40);
     }
@@ -83,9 +105,11 @@ class FeatureCatalogTest {
 
     @Test
     void colourOpacityRotation() {
-        Map<String, FeatureInfo> fs = features("(svg [(addAttr (rect [100 0 0 0.5] 10 20 30 40) ['transform' [['rotate' 30 25 40]]])])", 0);
+        Map<String, FeatureInfo> fs =
+                features("(svg [(addAttr (rect [100 0 0 0.5] 10 20 30 40) ['transform' [['rotate' 30 25 40]]])])", 0);
         assertThat(fs.keySet()).doesNotContain("fill");
-        Map<String, FeatureInfo> gs = features("(svg [(addAttr (rect 120 10 20 30 40) ['transform' [['rotate' 30 25 40]]])])", 0);
+        Map<String, FeatureInfo> gs =
+                features("(svg [(addAttr (rect 120 10 20 30 40) ['transform' [['rotate' 30 25 40]]])])", 0);
         assertThat(gs.get("fill").value).isEqualTo(120);
         assertThat(gs.get("fill").kind).isEqualTo(FeatureInfo.Kind.OTHER);
         assertThat(gs.get("rotation").value).isEqualTo(30);
@@ -93,15 +117,16 @@ class FeatureCatalogTest {
 
     @Test
     void references() {
-        assertThat(FeatureCatalog.parseRefs("2.rectTLX, 3")).containsExactly(new FeatureCatalog.Ref(2, "rectTLX"),
-                new FeatureCatalog.Ref(3, null));
+        assertThat(FeatureCatalog.parseRefs("2.rectTLX, 3"))
+                .containsExactly(new FeatureCatalog.Ref(2, "rectTLX"), new FeatureCatalog.Ref(3, null));
         assertThatThrownBy(() -> FeatureCatalog.parseRef("x.rectTLX")).hasMessageContaining("bad feature reference");
         assertThatThrownBy(() -> FeatureCatalog.parseRef("2.")).hasMessageContaining("no feature name");
         Renderer.Result r = Renderer.render("t", "(svg [(circle 'red' 1 2 3)])");
         assertThatThrownBy(() -> FeatureCatalog.resolve(r, FeatureCatalog.parseRef("0.rectTLX")))
                 .hasMessageStartingWith("shape 0 (circle) has no feature rectTLX (its features: circleTLX, circleTLY,");
         List<FeatureInfo> all = FeatureCatalog.of(r, 0);
-        assertThat(FeatureCatalog.resolve(r, FeatureCatalog.parseRef("0.circleR")).value).isEqualTo(3);
+        assertThat(FeatureCatalog.resolve(r, FeatureCatalog.parseRef("0.circleR")).value)
+                .isEqualTo(3);
         assertThat(all).isNotEmpty();
     }
 }

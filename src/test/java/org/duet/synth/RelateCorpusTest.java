@@ -1,17 +1,16 @@
 package org.duet.synth;
 
-import org.duet.Corpus;
-import org.duet.lang.DuetException;
-import org.duet.svg.Renderer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.duet.Corpus;
+import org.duet.lang.DuetException;
+import org.duet.svg.Renderer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Make Equal and align on the Sketch-n-Sketch corpus: the first X features of the first two shapes that have one.
@@ -33,11 +32,16 @@ class RelateCorpusTest {
             List<FeatureInfo> xs = new ArrayList<>();
             for (int s = 0; s < r.canvas.elements().size() && xs.size() < 2; s++) {
                 if (r.canvas.elements().get(s).isGhost()) continue;
-                for (FeatureInfo fi : FeatureCatalog.of(r, s)) if (fi.kind == FeatureInfo.Kind.X) { xs.add(fi); break; }
+                for (FeatureInfo fi : FeatureCatalog.of(r, s))
+                    if (fi.kind == FeatureInfo.Kind.X) {
+                        xs.add(fi);
+                        break;
+                    }
             }
             if (xs.size() < 2) continue;
             for (String tool : new String[] {"make-equal", "align-left"}) {
-                String refs = tool.equals("make-equal") ? xs.get(0).ref() + "," + xs.get(1).ref()
+                String refs = tool.equals("make-equal")
+                        ? xs.get(0).ref() + "," + xs.get(1).ref()
                         : xs.get(0).shape + "," + xs.get(1).shape;
                 RelateResult res = Relate.run(text, tool, refs, new Relate.Options(3, 2_000));
                 requests++;
@@ -56,7 +60,9 @@ class RelateCorpusTest {
                         a = FeatureCatalog.box(nr, xs.get(0).shape).get("left").value;
                         b = FeatureCatalog.box(nr, xs.get(1).shape).get("left").value;
                     }
-                    assertThat(Math.abs(a - b)).as(f + " " + tool + " " + c.description()).isLessThanOrEqualTo(0.01);
+                    assertThat(Math.abs(a - b))
+                            .as(f + " " + tool + " " + c.description())
+                            .isLessThanOrEqualTo(0.01);
                 }
             }
         }
@@ -86,7 +92,11 @@ class RelateCorpusTest {
             for (int s = 0; s < r.canvas.elements().size() && shapes.size() < 3; s++) {
                 if (r.canvas.elements().get(s).isGhost()) continue;
                 for (FeatureInfo fi : FeatureCatalog.of(r, s))
-                    if (fi.kind == FeatureInfo.Kind.X) { shapes.add(s); xs.add(fi.ref()); break; }
+                    if (fi.kind == FeatureInfo.Kind.X) {
+                        shapes.add(s);
+                        xs.add(fi.ref());
+                        break;
+                    }
             }
             if (shapes.size() < 3) continue;
             for (String tool : Relate.TOOLS) {
@@ -108,7 +118,8 @@ class RelateCorpusTest {
                     continue;
                 }
                 answered++;
-                if (res.candidates().isEmpty()) assertThat(res.message()).as(f + " " + tool).isNotBlank();
+                if (res.candidates().isEmpty())
+                    assertThat(res.message()).as(f + " " + tool).isNotBlank();
                 for (Candidate c : res.candidates()) Renderer.render("candidate", c.program());
             }
         }
