@@ -65,7 +65,13 @@ public final class Safety {
     public static final Set<String> EDITOR_ATTRIBUTES =
             Set.of("HIDDEN", "ZONES", "BLOB", "BOUNDS", "SELECTED", "LEFT", "TOP", "RIGHT", "BOT");
 
-    public static final Set<String> ATTRIBUTES = Set.of(
+    private static Set<String> withPresentation(Set<String> others) {
+        Set<String> all = new java.util.HashSet<>(others);
+        all.addAll(Css.PRESENTATION);
+        return Set.copyOf(all);
+    }
+
+    public static final Set<String> ATTRIBUTES = withPresentation(Set.of(
             // core and structure
             "id",
             "class",
@@ -126,66 +132,7 @@ public final class Safety {
             "refX",
             "refY",
             "orient",
-            // presentation
-            "fill",
-            "fill-opacity",
-            "fill-rule",
-            "stroke",
-            "stroke-width",
-            "stroke-opacity",
-            "stroke-linecap",
-            "stroke-linejoin",
-            "stroke-miterlimit",
-            "stroke-dasharray",
-            "stroke-dashoffset",
-            "opacity",
-            "color",
-            "visibility",
-            "display",
-            "font-family",
-            "font-size",
-            "font-weight",
-            "font-style",
-            "font-variant",
-            "font-stretch",
-            "font-size-adjust",
-            "text-anchor",
-            "dominant-baseline",
-            "alignment-baseline",
-            "baseline-shift",
-            "letter-spacing",
-            "word-spacing",
-            "text-decoration",
-            "writing-mode",
-            "direction",
-            "unicode-bidi",
-            "clip-path",
-            "clip-rule",
-            "mask",
-            "filter",
-            "marker-start",
-            "marker-mid",
-            "marker-end",
-            "stop-color",
-            "stop-opacity",
-            "color-interpolation",
-            "color-interpolation-filters",
-            "shape-rendering",
-            "text-rendering",
-            "image-rendering",
-            "vector-effect",
-            "paint-order",
-            "mix-blend-mode",
-            "isolation",
-            "flood-color",
-            "flood-opacity",
-            "lighting-color",
-            "overflow",
-            "pointer-events",
-            "cursor",
-            "transform-origin",
-            "transform-box",
-            "clip",
+            // the presentation attributes (Css.PRESENTATION) are added below
             // filter primitives
             "in",
             "in2",
@@ -233,7 +180,7 @@ public final class Safety {
             "limitingConeAngle",
             "kernelUnitLength",
             "filterUnits",
-            "primitiveUnits");
+            "primitiveUnits"));
 
     /** Why an element kind is refused, or null if it is allowed. */
     public static String checkElement(String kind) {
