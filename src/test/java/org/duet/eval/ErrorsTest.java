@@ -381,9 +381,31 @@ class ErrorsTest {
         }
 
         @Test
-        void endOfProgramIsDescribedReadably() {
-            DuetException e = errorAt("(svg [\n", 2, 1);
-            assertThat(e.bareMessage()).contains("end of the program").doesNotContain("unexpected the");
+        void aProgramEndingWithAnOpenBracketIsMarkedAtTheBracket() {
+            DuetException e = errorAt("(svg [\n", 1, 6);
+            assertThat(e.bareMessage())
+                    .isEqualTo("parse error: this '[' is never closed: the program ends (at 2:1) before its ']'");
+        }
+
+        @Test
+        void theUnclosedBracketIsTheOneBeforeALineThatStartsFurtherLeft() {
+            // the rect was not closed: the next definition, at the left margin, is read as its argument; the mark
+            // goes to the rect's bracket, not to the end of the file
+            String program = "(def x 3)\n(svg [(rect 'red' x 2 3 4\n(def y 5)\n";
+            DuetException e = errorAt(program, 2, 7);
+            assertThat(e.bareMessage()).contains("this '(' is never closed").contains("ends (at 4:1)");
+            // nested lines indented deeper than the bracket's line are its contents, so the innermost open
+            // bracket before the first line back at the margin is blamed
+            errorAt("(svg [\n  (rect 'red' 1 2 3 4)\n  (rect 'red' 1 2 3 4)\n", 1, 6);
+            errorAt("(def a (+ 1\n  2)\n(def b 3\n(svg []))\n", 1, 1); // (def a (+ 1 2)) was meant
+        }
+
+        @Test
+        void bracketsInStringsAndCommentsDoNotCount() {
+            errorAt("(svg [(text 1 2 'a ) ] (')\n; ) ]\n", 1, 6);
+            // a string left open keeps its own message
+            DuetException e = error("(svg [(text 1 2 'abc)])\n");
+            assertThat(e.bareMessage()).contains("closing '");
         }
 
         @Test
