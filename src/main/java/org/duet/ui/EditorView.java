@@ -74,6 +74,8 @@ import org.duet.sync.Zone;
 @RouteAlias("")
 @CssImport("./styles/duet.css")
 public class EditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EditorView.class);
+
     /** The first document of a fresh workspace. */
     static final String WELCOME = "welcome";
 
@@ -963,7 +965,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                     if (table == null) table = t;
                     use.accept(table);
                 }))
-                .exceptionally(e -> null);
+                .exceptionally(e -> backgroundFailed(ui, "find the drag zones of the drawing", e));
     }
 
     /** The pointer is over a shape (or one of its handles): send its zones, caption the zone, light up the code. */
@@ -1623,7 +1625,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                             this::endPreview,
                             this::applyAlternative);
                 }))
-                .exceptionally(e -> null);
+                .exceptionally(e -> backgroundFailed(ui, "look for other ways to make the drag", e));
     }
 
     /** How far the drawing moves in the preview of a way to drag a zone (asked for while hovering, key A). */
@@ -1687,7 +1689,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                                         false);
                             });
                 }))
-                .exceptionally(e -> null);
+                .exceptionally(e -> backgroundFailed(
+                        ui, "look for the ways to drag " + zone.caption().replace(" (ACTIVE)", ""), e));
     }
 
     private void previewAlternative(Alternatives.Alternative a) {
@@ -1816,6 +1819,21 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         Renderer.Result shown = lastGood;
         boolean withGhosts = ghosts.getValue();
         canvas.setSvg(Runner.call(() -> shown.canvas.toCanvasSvg(withGhosts)));
+    }
+
+    /**
+     * Work in the background failed: it is logged and the status line says what could not be done (a Duet error,
+     * such as a limit, with its own message). Returns null, for {@code exceptionally}.
+     */
+    private Void backgroundFailed(UI ui, String what, Throwable failure) {
+        Throwable e = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        LOG.warn("could not {}", what, e);
+        String message = "Could not " + what + ": "
+                + (e instanceof DuetException ? ((DuetException) e).bareMessage() : "an internal error (see the log)");
+        ui.access(() -> setStatus(message, true));
+        return null;
     }
 
     private void setStatus(String message, boolean error) {
