@@ -44,8 +44,8 @@ class DragIT extends CanvasTest {
                 .moveToElement(shape(1))
                 .pause(Duration.ofMillis(300))
                 .perform();
-        browser.until("the zone caption", b -> caption().contains("rect1 Interior (ACTIVE)"));
-        assertThat(caption()).contains("sep(110)").contains("y0(28)");
+        browser.until("the zone caption", b -> caption().contains("rect 2 Interior — drag changes"));
+        assertThat(caption()).contains("sep (110)").contains("y0 (28)").doesNotContain("ACTIVE");
         browser.until(
                 "handles on the hovered rect",
                 b -> b.present(By.cssSelector("duet-canvas .duet-overlay .duet-handle")));

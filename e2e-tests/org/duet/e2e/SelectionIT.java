@@ -38,7 +38,7 @@ class SelectionIT extends CanvasTest {
         browser.until(
                 "the inspector",
                 b -> b.byId("inspector").isDisplayed()
-                        && b.byId("inspector").getText().contains("rect 1"));
+                        && b.byId("inspector").getText().contains("rect 2"));
 
         overlay("[data-zone='FillBall'][data-shape='1']");
         assertThat(browser.present(By.cssSelector("duet-canvas .duet-overlay [data-zone='StrokeBall']")))
@@ -124,7 +124,7 @@ class SelectionIT extends CanvasTest {
                 .moveToElement(shape(1))
                 .pause(Duration.ofMillis(300))
                 .perform();
-        browser.until("the caption", b -> caption().contains("x0(40)"));
+        browser.until("the caption", b -> caption().contains("x0 (40)"));
         // pin x0 and the menu offers to unpin it
         new Actions(browser.driver).contextClick(codeToken("40")).perform();
         browser.until(
@@ -160,7 +160,7 @@ class SelectionIT extends CanvasTest {
                 .moveToElement(shape(1))
                 .pause(Duration.ofMillis(300))
                 .perform();
-        browser.until("the caption", b -> caption().contains("sep(110)"));
+        browser.until("the caption", b -> caption().contains("sep (110)"));
         new Actions(browser.driver).sendKeys("a").perform();
         WebElement viaX0 = browser.until(
                 "the ways to drag",
@@ -168,7 +168,7 @@ class SelectionIT extends CanvasTest {
                         .filter(e -> e.getText().startsWith("change x0"))
                         .findFirst()
                         .orElse(null));
-        assertThat(browser.byId("alternatives").getText()).contains("Ways to drag rect1 Interior");
+        assertThat(browser.byId("alternatives").getText()).contains("Ways to drag rect 2 Interior");
         String before = browser.code();
         new Actions(browser.driver)
                 .moveToElement(viaX0)
@@ -188,7 +188,7 @@ class SelectionIT extends CanvasTest {
                 b -> b.driver
                         .findElement(By.cssSelector("duet-canvas .duet-caption"))
                         .getText()
-                        .contains("x0(40)"));
+                        .contains("x0 (40)"));
     }
 
     @Test

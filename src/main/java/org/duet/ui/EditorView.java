@@ -991,9 +991,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
         ShapeZones sz = t.shape(shape);
         if (sz == null) {
-            String kind =
-                    shape < t.canvas().elements().size() ? t.canvas().elements().get(shape).sourceKind : "shape";
-            canvas.setCaption(kind + shape + " — no zones");
+            canvas.setCaption(shapeName(shape) + " — it has nothing to drag");
             code.setMarks(List.of());
             return;
         }
@@ -1001,7 +999,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         Zone z = zoneName == null || zoneName.isEmpty() ? null : sz.zone(zoneName);
         if (z != null) z = z.pinned(pins);
         if (z == null) {
-            canvas.setCaption(sz.kind + shape);
+            canvas.setCaption(shapeName(shape));
             code.setMarks(List.of());
             return;
         }
@@ -1131,10 +1129,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
         int last = selection.get(selection.size() - 1);
-        String kind = r.canvas.elements().get(last).sourceKind;
-        String heading = selection.size() == 1
-                ? kind + " " + last
-                : selection.size() + " shapes selected · " + kind + " " + last;
+        String name = org.duet.edit.ShapeNames.of(r, last);
+        String heading = selection.size() == 1 ? name : selection.size() + " shapes selected · " + name;
         java.util.Map<String, Double> values;
         try {
             values = Runner.call(() -> org.duet.sync.Provenance.values(r, last));
@@ -1357,23 +1353,24 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    static String locName(Loc l) {
-        return l.name().isEmpty() ? "loc_" + l.id() : l.name();
+    /** A number of the shown program, as the editor names it (its variable, else where it is). */
+    private String locName(Loc l) {
+        return org.duet.sync.Captions.number(lastGood == null ? null : lastGood.program, l);
     }
 
-    private static String zoneCaption(Zone z) {
-        StringBuilder sb = new StringBuilder(z.caption());
-        if (!z.active()) return sb.append(" — ").append(z.reason()).toString();
-        java.util.Map<String, java.util.List<String>> byAxis = new java.util.LinkedHashMap<>();
-        java.util.Set<Loc> seen = new java.util.HashSet<>();
-        for (org.duet.sync.TriggerElement e : z.trigger()) {
-            if (!seen.add(e.loc)) continue;
-            byAxis.computeIfAbsent(e.axis, k -> new java.util.ArrayList<>())
-                    .add(locName(e.loc) + "(" + org.duet.lang.JsNumber.toString(e.loc.value) + ")");
-        }
-        for (var en : byAxis.entrySet())
-            sb.append("  [").append(en.getKey()).append("] ").append(String.join(" ", en.getValue()));
-        return sb.toString();
+    /** A shape of the shown drawing, by the program's own names ({@link org.duet.edit.ShapeNames}). */
+    private String shapeName(int shape) {
+        if (shape < 0) return "";
+        return lastGood == null ? "a shape" : org.duet.edit.ShapeNames.of(lastGood, shape);
+    }
+
+    private String zoneName(Zone z) {
+        return org.duet.sync.Captions.zone(z, shapeName(z.shape)).strip();
+    }
+
+    private String zoneCaption(Zone z) {
+        return org.duet.sync.Captions.hover(z, shapeName(z.shape), lastGood == null ? null : lastGood.program)
+                .strip();
     }
 
     /** The range of a literal's text in the program: digits, annotation and slider range. */
@@ -1578,7 +1575,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             }
             code.setMarks(marks);
         }
-        StringBuilder cap = new StringBuilder(dragZone.caption().replace(" (ACTIVE)", ""));
+        StringBuilder cap = new StringBuilder(zoneName(dragZone));
         cap.append(String.format("  dx %.0f dy %.0f", dx, dy));
         if (!r.exact()) cap.append("  — not every attribute can follow");
         canvas.setCaption(cap.toString());
@@ -1653,18 +1650,18 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         Zone zone = z;
         String applied = text;
         UI ui = UI.getCurrent();
-        canvas.setCaption("looking for the ways to drag " + z.caption().replace(" (ACTIVE)", "") + "…");
+        canvas.setCaption("looking for the ways to drag " + zoneName(z) + "…");
         CompletableFuture.supplyAsync(
                         () -> Alternatives.alternatives(t, zone, ASK_PREVIEW, ASK_PREVIEW, 6), Runner.EXECUTOR)
                 .thenAccept(result -> ui.access(() -> {
                     if (!applied.equals(text)) return;
                     canvas.setCaption("");
                     if (result.isEmpty()) {
-                        canvas.setCaption(zone.caption().replace(" (ACTIVE)", "") + ": no way to move it was found");
+                        canvas.setCaption(zoneName(zone) + ": no way to move it was found");
                         return;
                     }
                     alternatives.show(
-                            "Ways to drag " + zone.caption().replace(" (ACTIVE)", ""),
+                            "Ways to drag " + zoneName(zone),
                             a -> "change "
                                     + String.join(
                                             " and ",
@@ -1680,7 +1677,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                                 for (Alternatives.Change c : a.changes) pins.add(c.loc.id());
                                 if (lastGood != null) showPins(lastGood.program);
                                 setStatus(
-                                        "Pinned: drags of " + zone.caption().replace(" (ACTIVE)", "") + " now change "
+                                        "Pinned: drags of " + zoneName(zone) + " now change "
                                                 + String.join(
                                                         " and ",
                                                         a.changes.stream()
@@ -1689,8 +1686,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                                         false);
                             });
                 }))
-                .exceptionally(e -> backgroundFailed(
-                        ui, "look for the ways to drag " + zone.caption().replace(" (ACTIVE)", ""), e));
+                .exceptionally(e -> backgroundFailed(ui, "look for the ways to drag " + zoneName(zone), e));
     }
 
     private void previewAlternative(Alternatives.Alternative a) {
