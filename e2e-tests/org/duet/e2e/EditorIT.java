@@ -167,6 +167,31 @@ class EditorIT extends BrowserTest {
     }
 
     @Test
+    @Order(4)
+    void anUnclosedBracketIsMarkedWhereItOpensAndClickingTheStatusGoesThere() {
+        browser.openEditor(server.url());
+        newDocument();
+        // the rect is not closed: the next definition, at the margin, is where the writer meant it to end
+        browser.replaceProgram("(def w 120)\n(def box\n[(rect 'red' 10 10 w 50)])\n(def h 7)\n(svg box)\n");
+        browser.waitForGoodRun();
+        browser.replaceInCode("50)])", "50"); // (the pane closes brackets as they are typed, so they are deleted)
+        String program = "(def w 120)\n(def box\n[(rect 'red' 10 10 w 50\n(def h 7)\n(svg box)\n";
+        browser.until("the brackets to be gone", b -> b.code().equals(program));
+        String status = browser.waitForStatus("the unclosed bracket", s -> s.startsWith("Line 3, column 2: "));
+        assertThat(status).contains("this '(' is never closed");
+        browser.until("an error mark on line 3", b -> b.errorMarkLines().contains(3L));
+        assertThat(browser.errorMarkLines()).containsOnly(3L);
+        browser.caretAt(0);
+        browser.byId("status").click();
+        int bracket = program.indexOf("(rect");
+        browser.until(
+                "the caret at the bracket",
+                b -> ((Number) b.js("return arguments[0].view.state.selection.main.head", b.byId("code"))).intValue()
+                        == bracket);
+        assertThat(browser.codeFocused()).isTrue();
+    }
+
+    @Test
     @Order(5)
     void undoAndRedoWithTheButtonsAndTheKeys() {
         browser.openEditor(server.url());

@@ -84,6 +84,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private final DrawingCanvas canvas = new DrawingCanvas();
     private final Span docName = new Span();
     private final Span status = new Span();
+    /** Where in the program the status line's error is (a click there goes to it), or -1. */
+    private int statusOffset = -1;
+
     private final Span info = new Span();
     private final Checkbox ghosts = new Checkbox("Ghosts");
     private final com.vaadin.flow.component.select.Select<Heuristics> heuristics =
@@ -307,6 +310,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private Component statusBar() {
         status.addClassName("duet-status-text");
         status.setId("status");
+        status.addClickListener(e -> {
+            if (statusOffset >= 0) code.reveal(statusOffset);
+        });
         info.addClassName("duet-status-info");
         info.setId("status-info");
         HorizontalLayout s = new HorizontalLayout(status, info);
@@ -833,6 +839,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             if (e.hasPosition()) {
                 code.setErrors(List.of(new CodeEditor.Mark(e.offset(), e.offset() + 1, e.bareMessage())));
                 setStatus("Line " + e.line() + ", column " + e.column() + ": " + e.bareMessage(), true);
+                statusOffset = e.offset();
+                status.getStyle().set("cursor", "pointer");
+                status.getElement().setAttribute("title", "Click to go to this place in the code");
             } else {
                 code.setErrors(List.of());
                 setStatus(e.bareMessage(), true);
@@ -1835,6 +1844,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     private void setStatus(String message, boolean error) {
         status.setText(message);
         status.getElement().getClassList().set("duet-error", error);
+        statusOffset = -1;
+        status.getStyle().remove("cursor");
+        status.getElement().removeAttribute("title");
     }
 
     private void error(String message) {
