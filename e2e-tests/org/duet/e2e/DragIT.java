@@ -46,6 +46,7 @@ class DragIT extends CanvasTest {
                 .perform();
         browser.until("the zone caption", b -> caption().contains("rect 2 Interior — drag changes"));
         assertThat(caption()).contains("sep (110)").contains("y0 (28)").doesNotContain("ACTIVE");
+        browser.screenshot(java.nio.file.Path.of("/tmp/e2e-drag-caption.png"));
         browser.until(
                 "handles on the hovered rect",
                 b -> b.present(By.cssSelector("duet-canvas .duet-overlay .duet-handle")));

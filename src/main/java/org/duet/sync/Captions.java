@@ -26,13 +26,25 @@ public final class Captions {
         return "the " + value + " on line " + p.source().line(l.numStart);
     }
 
+    /** How a drag along an axis moves: "dx" sideways, "dy" up and down (another axis by its name). */
+    static String axisWords(String axis) {
+        switch (axis) {
+            case "dx":
+                return " sideways";
+            case "dy":
+                return " up and down";
+            default:
+                return axis.isEmpty() ? "" : " (" + axis + ")";
+        }
+    }
+
     /** A zone of a named shape: "rect1 Interior". */
     public static String zone(Zone z, String shapeName) {
         return shapeName + " " + z.name;
     }
 
     /**
-     * The caption shown while hovering a zone: "rect1 Interior — drag changes x: x0 (40) · y: y0 (28)", or for a zone
+     * The caption shown while hovering a zone: "rect1 Interior — drag changes x0 (40) sideways · y0 (28) up and down", or for a zone
      * that cannot be dragged, "rect1 Interior — cannot be dragged: REASON".
      */
     public static String hover(Zone z, String shapeName, Program p) {
@@ -49,7 +61,7 @@ public final class Captions {
         if (byAxis.isEmpty()) return sb.toString();
         sb.append(" — drag changes ");
         List<String> parts = new ArrayList<>();
-        for (var en : byAxis.entrySet()) parts.add(en.getKey() + ": " + String.join(", ", en.getValue()));
+        for (var en : byAxis.entrySet()) parts.add(String.join(", ", en.getValue()) + axisWords(en.getKey()));
         return sb.append(String.join(" · ", parts)).toString();
     }
 }
