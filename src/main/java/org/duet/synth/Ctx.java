@@ -95,10 +95,71 @@ final class Ctx {
     /** How a literal is called in descriptions: its variable, or its numeral (Infinity for a numeral too long for a double). */
     String label(int id) {
         Loc l = p.loc(id);
-        if (!l.name().isEmpty()) return l.name();
+        if (!l.name().isEmpty()) return qualified(l);
         return Double.isFinite(l.value)
                 ? org.duet.lang.Printer.numeral(l.value)
                 : org.duet.lang.JsNumber.toString(l.value);
+    }
+
+    /** Names bound to more than one literal of the program (each drawn rect has its own x, y, w, h). */
+    private java.util.Set<String> sharedNames;
+
+    /**
+     * A literal's variable, told apart when several literals have that name: by the top-level definition it is in
+     * ("rect2's h"), else by its line ("h on line 4").
+     */
+    private String qualified(Loc l) {
+        if (sharedNames == null) {
+            java.util.Map<String, Integer> count = new java.util.HashMap<>();
+            for (Loc o : p.locs()) if (!o.prelude && !o.name().isEmpty()) count.merge(o.name(), 1, Integer::sum);
+            sharedNames = new java.util.HashSet<>();
+            count.forEach((k, v) -> {
+                if (v > 1) sharedNames.add(k);
+            });
+        }
+        if (!sharedNames.contains(l.name()) || l.numStart < 0) return l.name();
+        String text = p.source().text();
+        if (l.numStart > text.length()) return l.name();
+        String owner = topLevelDefinition(text, l.numStart);
+        if (owner != null && !owner.equals(l.name())) return owner + "'s " + l.name();
+        return l.name() + " on line " + p.source().line(l.numStart);
+    }
+
+    /** Where the bracket at {@code open} is closed (strings and comments skipped), or the text's length. */
+    private static int closeOf(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ';') {
+                int eol = text.indexOf('\n', i);
+                if (eol < 0) break;
+                i = eol;
+            } else if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != c) j += text.charAt(j) == '\\' ? 2 : 1;
+                i = j;
+            } else if (c == '(' || c == '[') depth++;
+            else if ((c == ')' || c == ']') && --depth == 0) return i;
+        }
+        return text.length();
+    }
+
+    /** The name of the top-level definition {@code (def NAME …} (at the start of a line) that holds {@code at}, or null. */
+    static String topLevelDefinition(String text, int at) {
+        int i = at;
+        while (i >= 0) {
+            int ls = text.lastIndexOf('\n', i - 1) + 1;
+            if (text.startsWith("(def ", ls) || text.startsWith("(defrec ", ls)) {
+                int st = text.indexOf(' ', ls) + 1;
+                int en = st;
+                while (en < text.length() && (Character.isLetterOrDigit(text.charAt(en)) || text.charAt(en) == '_'))
+                    en++;
+                return en > st && at < closeOf(text, ls) ? text.substring(st, en) : null;
+            }
+            if (ls == 0) return null;
+            i = ls - 1;
+        }
+        return null;
     }
 
     static String list(List<String> items) {

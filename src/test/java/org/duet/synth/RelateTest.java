@@ -452,4 +452,28 @@ class RelateTest {
         assertThatThrownBy(() -> Relate.run("(svg [(rect 'red' 1 2", "align-left", "0,1", OPTS))
                 .isInstanceOf(org.duet.lang.DuetException.class);
     }
+
+    // ------------------------------------------------------------------------------------------------ descriptions
+
+    @Test
+    void candidatesTellApartLiteralsOfTheSameNameByTheirDefinition() {
+        // three rectangles as the drawing tool writes them: each has its own x, y, w and h
+        String p = "";
+        String text = "(blobs [\n])\n";
+        for (int i = 0; i < 3; i++)
+            text = org.duet.edit.Draw.draw(
+                            text,
+                            org.duet.edit.Tool.RECT,
+                            org.duet.edit.Gesture.drag(10 + 100 * i, 10 + 7 * i, 60 + 100 * i, 80 + 11 * i)
+                                    .withColor(100))
+                    .text();
+        p = text;
+        RelateResult r = run(p, "make-equal", "0.rectHeight,1.rectHeight,2.rectHeight");
+        assertThat(r.candidates()).as(r.message()).isNotEmpty();
+        for (Candidate c : r.candidates()) {
+            assertThat(c.description()).doesNotContain("h, h").doesNotContain("h and h");
+        }
+        assertThat(r.candidates().stream().map(Candidate::description)).anyMatch(d -> d.matches(".*rect[123]'s h.*"));
+        assertThat(Ctx.topLevelDefinition(p, p.indexOf("(blobs"))).isNull();
+    }
 }
