@@ -235,4 +235,39 @@ class QuickDrawIT extends BrowserTest {
         assertThat(tool).isEqualTo("ellipse");
         browser.until("the ellipse tool", x -> "tool-ellipse".equals(activeTool()));
     }
+
+    private void mouse(String type, int x, int y, int buttons) {
+        browser.driver.executeCdpCommand(
+                "Input.dispatchMouseEvent",
+                java.util.Map.of(
+                        "type",
+                        type,
+                        "x",
+                        x,
+                        "y",
+                        y,
+                        "button",
+                        buttons == 0 && type.equals("mouseMoved") ? "none" : "left",
+                        "buttons",
+                        buttons,
+                        "clickCount",
+                        1));
+    }
+
+    @Test
+    void rectanglesPressedWhereNoPointerMoveWentFirstAreDrawn() {
+        open(DrawIT.BLANK);
+        key("r");
+        browser.until("the rect tool", b -> "tool-rect".equals(activeTool()));
+        int n = 8;
+        for (int i = 0; i < n; i++) {
+            double x = 20 + 70 * (i % 4), y = 20 + 70 * (i / 4);
+            int[] a = screen(x, y), b = screen(x + 45, y + 40);
+            // the press comes first at the new place (no pointermove there before it), one move, the release
+            mouse("mousePressed", a[0], a[1], 1);
+            mouse("mouseMoved", b[0], b[1], 1);
+            mouse("mouseReleased", b[0], b[1], 0);
+        }
+        expect("eight rectangles pressed without a move first", "rect", "rect", n);
+    }
 }
