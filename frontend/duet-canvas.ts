@@ -75,10 +75,21 @@ export class DuetCanvas extends LitElement {
   private touches = new Map<number, { x: number; y: number }>();
   /** The drawing tools (duet-draw.ts): while one is chosen, the pointer draws instead of selecting or dragging. */
   private tools = new DrawTool(this, { root: () => this.rootSvg(), toDrawing: (x, y) => this.toDrawing(x, y),
-    unhover: () => this.setHover(-1, null) });
+    unhover: () => this.setHover(-1, null), say: (text: string) => { this.caption = text; } });
 
   /** The server chose a drawing tool (its word, as org.duet.edit.Tool) or the cursor (''). */
   setTool(word: string) { this.tools.setTool(word); }
+
+  /**
+   * A click on a tool's button (or its key, which clicks the button) chooses the tool here at once, from the
+   * button's data-tool: a drag begun before the server's answer arrives is drawn with it, not with the tool before.
+   * The server's setTool that follows is then the same word (nothing changes).
+   */
+  private onToolClick = (e: MouseEvent) => {
+    const t = e.target as Element | null;
+    const b = t && t.closest ? t.closest('#tools [data-tool]') : null;
+    if (b) this.tools.setTool(b.getAttribute('data-tool') || '');
+  };
 
   protected createRenderRoot() { return this; }
 
@@ -86,6 +97,7 @@ export class DuetCanvas extends LitElement {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
     window.addEventListener('keyup', this.onKey);
+    window.addEventListener('click', this.onToolClick, true);
     this.observeSize();
   }
 
@@ -130,6 +142,7 @@ export class DuetCanvas extends LitElement {
     this.resizeObserver?.disconnect();
     window.removeEventListener('keydown', this.onKey);
     window.removeEventListener('keyup', this.onKey);
+    window.removeEventListener('click', this.onToolClick, true);
     super.disconnectedCallback();
   }
 

@@ -21,6 +21,8 @@ export interface DrawHost {
   toDrawing(clientX: number, clientY: number): { x: number; y: number } | null;
   /** Forget the hovered shape (the tool changed). */
   unhover(): void;
+  /** Says on the canvas why a gesture draws nothing (before it reaches the server). */
+  say(text: string): void;
 }
 
 /** Tools drawn by clicking points; the others are dragged. */
@@ -81,13 +83,27 @@ export class DrawTool {
   private held: ClickKind = 'PLAIN';
   private lastClick: { t: number; x: number; y: number } | null = null;
   private g: SVGGElement | null = null;
+  /** A tool chosen while a drag was held: it takes over when the drag ends (the drag finishes with its own tool). */
+  private next: string | null = null;
 
   constructor(private el: HTMLElement, private host: DrawHost) {}
 
-  /** The server chose a tool ('' for the cursor): a drawing in progress is dropped. */
+  /**
+   * A tool was chosen ('' for the cursor): by a click on its button (or its key) here, and then again by the
+   * server's answer. The same tool again changes nothing (a drag in progress goes on). Another tool while a drag is
+   * held waits for the drag to end (the drag is drawn with the tool it began with: never dropped); between the
+   * clicks of a polygon or path, it drops that drawing.
+   */
   setTool(word: string) {
+    word = word || '';
+    if (this.press !== null) {
+      this.next = word === this.tool ? null : word;
+      return;
+    }
+    this.next = null;
+    if (word === this.tool) return; // (the server's answer to a click here: a polygon begun since goes on)
     this.cancel();
-    this.tool = word || '';
+    this.tool = word;
     this.el.classList.toggle('duet-drawing-tool', !!this.tool);
     this.el.setAttribute('data-tool', this.tool || 'cursor');
     // forget the hovered shape: no handles while drawing, and the cursor finds the shape under it afresh
@@ -112,11 +128,21 @@ export class DrawTool {
     return p ? { x: Math.round(p.x), y: Math.round(p.y), k: 'PLAIN' } : null;
   }
 
+  /** The drag is over: a tool chosen meanwhile takes over. */
+  private released() {
+    const n = this.next;
+    this.next = null;
+    if (n !== null && n !== this.tool) this.setTool(n);
+  }
+
   onDown(e: PointerEvent): boolean {
     if (!this.tool || e.button !== 0) return false;
     if (!e.isPrimary) return true;
     const p = this.at(e);
-    if (!p) return true;
+    if (!p) {
+      this.host.say('Nothing drawn: there is no drawing to draw on yet (the program has not been shown).');
+      return true;
+    }
     e.preventDefault();
     try { (e.currentTarget as Element).setPointerCapture(e.pointerId); } catch { /* a synthetic event */ }
     this.press = { id: e.pointerId, sx: e.clientX, sy: e.clientY, p, moved: false };
@@ -141,24 +167,35 @@ export class DrawTool {
     const pr = this.press;
     if (!this.tool || !pr || pr.id !== e.pointerId) return false;
     this.press = null;
+    try {
+      this.up(e, pr);
+    } finally {
+      this.released();
+    }
+    return true;
+  }
+
+  private up(e: PointerEvent, pr: { id: number; sx: number; sy: number; p: Pt; moved: boolean }) {
     if (e.type === 'pointercancel') {
       if (!this.pts.length) this.clearPreview();
-      return true;
+      this.host.say('Nothing drawn: the browser cancelled the gesture.');
+      return;
     }
     const p = this.at(e) || this.cur || pr.p;
     this.shift = e.shiftKey;
+    // (a release away from the press is a drag even if no move came between them)
+    if (Math.hypot(e.clientX - pr.sx, e.clientY - pr.sy) >= 3) pr.moved = true;
     if (byClicks(this.tool)) {
       this.click({ x: p.x, y: p.y, k: this.tool.startsWith('path') ? this.held : 'PLAIN' });
-      return true;
+      return;
     }
     if (!pr.moved) {
       // a press and release without a drag: back to the cursor
       this.clearPreview();
-      this.switchTool('');
-      return true;
+      if (this.next === null) this.switchTool('');
+      return;
     }
     this.finish([pr.p, p], false);
-    return true;
   }
 
   onKey(e: KeyboardEvent): boolean {
@@ -250,6 +287,7 @@ export class DrawTool {
     this.press = null;
     this.lastClick = null;
     this.clearPreview();
+    this.released();
   }
 
   private clearPreview() {

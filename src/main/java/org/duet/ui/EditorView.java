@@ -832,7 +832,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 palette.setFunctions(List.of());
             }
             int n = lastGood.canvas.elements().size();
-            setStatus("", false);
+            // (why a gesture drew nothing stays: a run begun before it, and ending after it, does not wipe it out)
+            if (generation.get() > gestureStatusGen) setStatus("", false);
             info.setText(n + (n == 1 ? " shape" : " shapes") + " · " + String.format("%.0f ms", ms) + " · saved");
         } else {
             DuetException e = (DuetException) result;
@@ -864,14 +865,17 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
      * tool stays chosen. A gesture that draws nothing (no movement, too few points …) says why in the status line.
      */
     private void drawn(DrawingCanvas.DrawEvent e) {
-        if (name == null) return;
+        if (name == null) {
+            gestureStatus("Nothing drawn: no document is open.");
+            return;
+        }
         Gesture g;
         Tool tool;
         try {
             tool = Tool.parse(e.tool);
             g = new Gesture(e.points, e.shift, e.closed, null, tool == Tool.LAMBDA ? palette.function() : null);
         } catch (DuetException ex) {
-            setStatus(ex.bareMessage(), true);
+            gestureStatus(ex.bareMessage());
             return;
         }
         String base = text;
@@ -879,9 +883,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         try {
             r = Runner.call(() -> Draw.draw(base, tool, g));
         } catch (DuetException ex) {
-            setStatus(
-                    (ex instanceof org.duet.edit.DrawException ? "" : "Mend the program first: ") + ex.bareMessage(),
-                    true);
+            gestureStatus(
+                    (ex instanceof org.duet.edit.DrawException ? "" : "Mend the program first: ") + ex.bareMessage());
             return;
         }
         applyEdit(r.text());
@@ -1839,6 +1842,15 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 + (e instanceof DuetException ? ((DuetException) e).bareMessage() : "an internal error (see the log)");
         ui.access(() -> setStatus(message, true));
         return null;
+    }
+
+    /** The run generation current when a drawing gesture's refusal was put in the status line. */
+    private long gestureStatusGen = -1;
+
+    /** Why a drawing gesture drew nothing: shown until a newer version of the program is shown. */
+    private void gestureStatus(String message) {
+        setStatus(message, true);
+        gestureStatusGen = generation.get();
     }
 
     private void setStatus(String message, boolean error) {

@@ -207,9 +207,21 @@ final class ToolPalette extends Div {
         functions.setValue(keep);
     }
 
+    /** The tool a button chooses, as its word ('' for the cursor). */
+    private String wordOf(Kind k) {
+        Kind was = kind;
+        kind = k;
+        Tool t = tool();
+        kind = was;
+        return t == null ? "" : t.word;
+    }
+
     private void show() {
         for (Map.Entry<Kind, NativeButton> e : buttons.entrySet()) {
             boolean on = e.getKey() == kind;
+            // the canvas takes the tool from the button at the click itself (frontend/duet-canvas.ts): a drag begun
+            // right after the click or the key is drawn with it, not with the tool before it
+            e.getValue().getElement().setAttribute("data-tool", wordOf(e.getKey()));
             e.getValue().getElement().getClassList().set("duet-tool-active", on);
             e.getValue().getElement().setAttribute("aria-pressed", String.valueOf(on));
         }
