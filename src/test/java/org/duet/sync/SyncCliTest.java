@@ -141,10 +141,10 @@ class SyncCliTest {
         Path p = file("h.little", "(svg [(rect 'red' 1 2 3 4)\n");
         CliRun.Result r = run("zones", "--json", p.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith(p + ":2:1: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith(p + ":1:6: ").doesNotContain("Exception").doesNotContain("\tat ");
         CliRun.Result d = run("drag", p.toString(), "--shape", "0", "--zone", "Interior");
         assertThat(d.code()).isEqualTo(1);
-        assertThat(d.err()).startsWith(p + ":2:1: ");
+        assertThat(d.err()).startsWith(p + ":1:6: ");
         CliRun.Result missing =
                 run("drag", dir.resolve("nope.little").toString(), "--shape", "0", "--zone", "Interior");
         assertThat(missing.err()).contains("no such file");
