@@ -125,25 +125,6 @@ final class Ctx {
         return l.name() + " on line " + p.source().line(l.numStart);
     }
 
-    /** Where the bracket at {@code open} is closed (strings and comments skipped), or the text's length. */
-    private static int closeOf(String text, int open) {
-        int depth = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ';') {
-                int eol = text.indexOf('\n', i);
-                if (eol < 0) break;
-                i = eol;
-            } else if (c == '\'' || c == '"') {
-                int j = i + 1;
-                while (j < text.length() && text.charAt(j) != c) j += text.charAt(j) == '\\' ? 2 : 1;
-                i = j;
-            } else if (c == '(' || c == '[') depth++;
-            else if ((c == ')' || c == ']') && --depth == 0) return i;
-        }
-        return text.length();
-    }
-
     /** The name of the top-level definition {@code (def NAME …} (at the start of a line) that holds {@code at}, or null. */
     static String topLevelDefinition(String text, int at) {
         int i = at;
@@ -154,7 +135,7 @@ final class Ctx {
                 int en = st;
                 while (en < text.length() && (Character.isLetterOrDigit(text.charAt(en)) || text.charAt(en) == '_'))
                     en++;
-                return en > st && at < closeOf(text, ls) ? text.substring(st, en) : null;
+                return en > st && at < org.duet.lang.Brackets.closeOf(text, ls) ? text.substring(st, en) : null;
             }
             if (ls == 0) return null;
             i = ls - 1;
