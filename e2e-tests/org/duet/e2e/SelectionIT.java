@@ -39,6 +39,7 @@ class SelectionIT extends CanvasTest {
                 "the inspector",
                 b -> b.byId("inspector").isDisplayed()
                         && b.byId("inspector").getText().contains("rect 2"));
+        browser.screenshot(java.nio.file.Path.of("/tmp/e2e-selection-inspector.png"));
 
         overlay("[data-zone='FillBall'][data-shape='1']");
         assertThat(browser.present(By.cssSelector("duet-canvas .duet-overlay [data-zone='StrokeBall']")))
